@@ -1,1 +1,48 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { updateBadge } from '@/lib/badge';
+import { getDb } from '@/lib/db';
+import { reassess } from '@/lib/ingest';
+import { receiveMessage, TabRateLimiter } from '@/lib/receive';
+import { loadSettings } from '@/lib/settings';
+
+/** Staleness grows with time alone, so assessments are refreshed on a clock as well as on ingest. */
+const REASSESS_ALARM = 'reassess-all';
+
+export default defineBackground(() => {
+  const db = getDb();
+  const rateLimiter = new TabRateLimiter();
+  const deps = {
+    db,
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    settings: loadSettings,
+    now: Date.now,
+    rateLimiter,
+    afterChange: async () => {
+      await updateBadge(db);
+    },
+  };
+
+  // The listener returns the reply promise; nothing thrown inside reaches the sending page.
+  browser.runtime.onMessage.addListener((raw, sender) =>
+    receiveMessage(raw, sender, deps).catch((error: unknown) => {
+      console.error('[oversell-guard] message handling failed', error);
+      return { ok: false, error: 'internal error: see the extension console' };
+    }),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forget(tabId));
+
+  browser.alarms.create(REASSESS_ALARM, { periodInMinutes: 15 });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== REASSESS_ALARM) return;
+    const settings = await loadSettings();
+    await db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
+      const keys = (await db.links.toCollection().primaryKeys()) as string[];
+      await reassess(db, keys, settings, Date.now());
+    });
+    await updateBadge(db);
+  });
+
+  // A fresh worker (browser start, update, or after being killed) repaints the badge from Dexie.
+  void updateBadge(db);
+});

@@ -9,6 +9,8 @@ export interface Adapter {
   /** Shown to the seller: "AliExpress", "Shopify admin". */
   name: string;
   role: Role;
+  /** What every product key this adapter makes starts with (`shopify` for shopify-admin); default: the id. */
+  keyPrefix?: string;
   /** Manifest match patterns for the content script. */
   matches: string[];
   /** A finer check than match patterns can express (".html" suffixes, query parameters). */

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { LinkRow } from '@/lib/db';
+import type { SaveLinkMessage } from '@/lib/messages';
+import type { Observation } from '@/lib/model';
+import { describeStock, hostOf } from './describe';
+import { t } from '@/lib/i18n';
+
+interface Props {
+  listings: Observation[];
+  suppliers: Observation[];
+  links: Map<string, LinkRow>;
+}
+
+/** Link one listing variant seen recently to one supplier variant seen recently (a fallback if already linked). */
+export function LinkForm({ listings, suppliers, links }: Props) {
+  const [listingKey, setListingKey] = useState('');
+  const [offerKey, setOfferKey] = useState('');
+  const [units, setUnits] = useState(1);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const existing = links.get(listingKey);
+  const available = suppliers.filter((s) => s.presence === 'present');
+
+  const save = async () => {
+    const suppliersNow = existing?.suppliers.filter((s) => s.offerKey !== offerKey) ?? [];
+    const next: SaveLinkMessage = {
+      type: 'link:save',
+      listingKey,
+      suppliers: [
+        ...suppliersNow.map((s, i) => ({ ...s, priority: i })),
+        { offerKey, priority: suppliersNow.length, unitsPerSale: units },
+      ],
+      bufferUnits: existing?.bufferUnits,
+    };
+    const reply = (await browser.runtime.sendMessage(next)) as { ok: boolean; error?: string } | undefined;
+    setMessage(reply?.ok ? { ok: true, text: t('linkSaved') } : { ok: false, text: reply?.error ?? t('linkFailed') });
+  };
+
+  return (
+    <form
+      className="link-form"
+      aria-label={t('linkTitle')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>{t('linkTitle')}</h2>
+      <label>
+        {t('linkListing')}
+        <select name="listing" value={listingKey} onChange={(e) => setListingKey(e.target.value)} required>
+          <option value="">{t('linkChooseListing')}</option>
+          {listings.map((o) => (
+            <option key={o.key} value={o.key}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('linkSupplier')}
+        <select name="supplier" value={offerKey} onChange={(e) => setOfferKey(e.target.value)} required>
+          <option value="">{t('linkChooseSupplier')}</option>
+          {available.map((o) => (
+            <option key={o.key} value={o.key}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('linkUnitsPerSale')}
+        <input
+          name="unitsPerSale"
+          type="number"
+          min={1}
+          max={1000}
+          value={units}
+          onChange={(e) => setUnits(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))}
+        />
+      </label>
+      {existing && <p className="muted">{t('linkAddsFallback', [existing.suppliers.length])}</p>}
+      <button type="submit" disabled={!listingKey || !offerKey}>
+        {existing ? t('linkSaveFallback') : t('linkSave')}
+      </button>
+      {message && (
+        <p role="status" className={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function optionLabel(o: Observation): string {
+  const sku = o.sku ? ` (${o.sku})` : '';
+  return `${o.productTitle} — ${o.label}${sku} · ${hostOf(o.url)} · ${describeStock(o.stock)}`;
+}

@@ -1,0 +1,110 @@
+import type { Finding, Observation, Severity } from '@/lib/model';
+import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
+import { t } from '@/lib/i18n';
+import type { ProblemRow } from './queries';
+
+const SEVERITY_ICON: Record<Severity, string> = { critical: '⛔', warning: '⚠️', info: 'ℹ️', none: '' };
+
+/** Status id -> message key: `oversell-risk` -> `status_oversell_risk`. */
+const statusKey = (status: string) => `status_${status.replaceAll('-', '_')}`;
+
+export function ProblemList({ rows, now }: { rows: ProblemRow[]; now: number }) {
+  const groups: Severity[] = ['critical', 'warning', 'info'];
+  return (
+    <>
+      {groups.map((severity) => {
+        const inGroup = rows.filter((r) => r.assessment.severity === severity);
+        if (inGroup.length === 0) return null;
+        return (
+          <section key={severity} className={`group group-${severity}`} aria-label={t(`group_${severity}`)}>
+            <h2>
+              <span aria-hidden="true">{SEVERITY_ICON[severity]}</span> {t(`group_${severity}`)}{' '}
+              <span className="count">{inGroup.length}</span>
+            </h2>
+            <ul className="problems">
+              {inGroup.map((row) => (
+                <ProblemItem key={row.assessment.listingKey} row={row} now={now} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function ProblemItem({ row, now }: { row: ProblemRow; now: number }) {
+  const { assessment, listing } = row;
+  const worst = assessment.findings[0];
+  const offer = worst?.offerKey ? row.offers[worst.offerKey] : undefined;
+  return (
+    <li className={`problem severity-${assessment.severity}`} data-status={assessment.status}>
+      <div className="problem-title">
+        <strong>{t(statusKey(assessment.status))}</strong>
+      </div>
+      <div className="problem-listing">
+        {listing ? `${listing.productTitle} · ${listing.label}` : assessment.listingKey}
+        {listing && <span className="muted"> · {describeListing(listing)}</span>}
+      </div>
+      {assessment.findings.map((finding) => (
+        <FindingLine key={`${finding.status}:${finding.offerKey ?? ''}`} finding={finding} row={row} now={now} />
+      ))}
+      <div className="actions">
+        <button type="button" disabled title={t('pauseNotConnected')}>
+          {t('actionPause')}
+        </button>
+        {offer && (
+          <a href={offer.url} target="_blank" rel="noreferrer">
+            {t('actionOpenSupplier')}
+          </a>
+        )}
+        {listing && (
+          <a href={listing.url} target="_blank" rel="noreferrer">
+            {t('actionOpenListing')}
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function describeListing(listing: Observation): string {
+  const parts = [hostOf(listing.url), describeStock(listing.stock)];
+  if (listing.status) parts.push(t(`listingStatus_${listing.status}`));
+  return parts.join(' · ');
+}
+
+function FindingLine({ finding, row, now }: { finding: Finding; row: ProblemRow; now: number }) {
+  const offer = finding.offerKey ? row.offers[finding.offerKey] : undefined;
+  const seen = offer
+    ? t('supplierSeen', [
+        `${offer.productTitle} · ${offer.label}`,
+        offer.presence === 'present' ? describeStock(offer.stock) : t(`presence_${offer.presence}`),
+        timeAgo(offer.observedAt, now),
+        hostOf(offer.url),
+      ])
+    : '';
+  const price = offer?.price ? ` · ${formatMoney(offer.price)}` : '';
+  return (
+    <div className="finding" data-finding={finding.status}>
+      {finding.status !== row.assessment.status && (
+        <span className="finding-status">{t(statusKey(finding.status))}: </span>
+      )}
+      {seen}
+      {price}
+      {offer?.failure && <span className="failure"> · {offer.failure.detail}</span>}
+      {finding.evidence.length > 0 && (
+        <details className="evidence">
+          <summary>{t('evidenceWhy')}</summary>
+          <ul>
+            {finding.evidence.map((e) => (
+              <li key={e}>
+                <code>{e}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// Plain words for what was seen: stock, money, time ago, host. Used by the popup and the options page.
+import type { Money, Stock } from '@/lib/model';
+import { t } from '@/lib/i18n';
+
+export function describeStock(stock: Stock): string {
+  switch (stock.kind) {
+    case 'exact':
+      return t('stockExact', [stock.qty]);
+    case 'atLeast':
+      return t('stockAtLeast', [stock.qty]);
+    case 'inStock':
+      return t('stockInStock');
+    case 'outOfStock':
+      return t('stockOut');
+    case 'unknown':
+      return t('stockUnknown', [stock.reason]);
+  }
+}
+
+export function formatMoney(money: Money | undefined, locale?: string): string {
+  if (!money) return '';
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+    money.amount / 10 ** digits,
+  );
+}
+
+export function timeAgo(at: number, now: number): string {
+  const minutes = Math.max(0, Math.round((now - at) / 60_000));
+  if (minutes < 1) return t('timeJustNow');
+  if (minutes < 60) return t('timeMinutesAgo', [minutes]);
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return t('timeHoursAgo', [hours]);
+  return t('timeDaysAgo', [Math.round(hours / 24)]);
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,75 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n';
+import { LinkForm } from '@/components/LinkForm';
+import { ProblemList } from '@/components/ProblemList';
+import { loadProblemRows, loadRecent } from '@/components/queries';
+import { TabCard } from '@/components/TabCard';
+import { getDb } from '@/lib/db';
+
+export function App() {
+  const db = getDb();
+  const now = useNow(30_000);
+  const rows = useLiveQuery(() => loadProblemRows(db), []);
+  const listings = useLiveQuery(() => loadRecent(db, 'listing'), []);
+  const suppliers = useLiveQuery(() => loadRecent(db, 'supplier'), []);
+  const links = useLiveQuery(async () => new Map((await db.links.toArray()).map((l) => [l.listingKey, l])), []);
+  const loading = rows === undefined || listings === undefined || suppliers === undefined || links === undefined;
+  const problems = rows?.filter((r) => r.assessment.status !== 'unlinked') ?? [];
+  const unlinked = (rows?.length ?? 0) - problems.length;
+
+  return (
+    <main>
+      <header className="top">
+        <h1>Oversell Guard</h1>
+        {!loading && (
+          <p className="summary" role="status">
+            {problems.length === 0 ? t('summaryAllWell', [links.size]) : t('summaryProblems', [problems.length])}
+          </p>
+        )}
+      </header>
+      <TabCard />
+      {loading ? (
+        <p className="muted">{t('loading')}</p>
+      ) : (
+        <>
+          {links.size === 0 && listings.length + suppliers.length === 0 && <EmptyState />}
+          <ProblemList rows={problems} now={now} />
+          {unlinked > 0 && <p className="muted">{t('unlinkedCount', [unlinked])}</p>}
+          {listings.length > 0 && suppliers.length > 0 && (
+            <LinkForm listings={listings} suppliers={suppliers} links={links} />
+          )}
+          {links.size === 0 && listings.length + suppliers.length > 0 && (
+            <p className="muted">
+              {listings.length === 0 ? t('needListing') : suppliers.length === 0 ? t('needSupplier') : ''}
+            </p>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function EmptyState() {
+  return (
+    <section className="empty" aria-label={t('emptyTitle')}>
+      <h2>{t('emptyTitle')}</h2>
+      <ol>
+        <li>{t('emptyStep1')}</li>
+        <li>{t('emptyStep2')}</li>
+        <li>{t('emptyStep3')}</li>
+      </ol>
+      <p className="muted">{t('emptyPrivacy')}</p>
+    </section>
+  );
+}
+
+/** "seen N min ago" stays true while the popup is open. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}

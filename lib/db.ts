@@ -1,0 +1,87 @@
+// The one Dexie database. Versions are append-only: a later schema adds `this.version(2).stores({...})`
+// with an upgrade function below the existing ones; never edit a released version.
+// Only the background writes; pages (popup, options) read with useLiveQuery.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Assessment, FailureReason, Link, ListingStatus, Money, Observation, Role, Stock, Via } from './model';
+
+/** One variant's state at one moment; compact because there are many (budget: <= 600 bytes a reading). */
+export interface HistoryRow {
+  id?: number;
+  key: string;
+  at: number;
+  stock: Stock;
+  price?: Money;
+  status?: ListingStatus;
+  via: Via;
+}
+
+/** A stored link carries its supplier keys flat, for the multi-entry index "links that use this offer". */
+export type LinkRow = Link & { offerKeys: string[] };
+
+/** The newest outcome of reading one page: what the popup's header card and the chip show for a tab. */
+export interface PageStatusRow {
+  url: string;
+  adapterId: string;
+  role: Role;
+  at: number;
+  ok: boolean;
+  reason?: FailureReason;
+  detail?: string;
+  productKeys: string[];
+  variantCount: number;
+  /** Variants that can sell one unit now (exact > 0, atLeast, inStock). */
+  availableCount: number;
+  readMs?: number;
+}
+
+/** A channel action (pause/resume) with the state before and after, so undo restores exactly. */
+export interface ActionRow {
+  id?: number;
+  listingKey: string;
+  kind: 'pause' | 'resume';
+  at: number;
+  by: 'seller' | 'rule';
+  result: 'pending' | 'done' | 'failed';
+  before?: unknown;
+  after?: unknown;
+  error?: string;
+}
+
+/** `latest` rows also count their history rows, so trimming history to HISTORY_PER_KEY is amortised O(1). */
+export type LatestRow = Observation & { historyCount: number };
+
+export const HISTORY_PER_KEY = 200;
+export const HISTORY_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+export const DB_NAME = 'oversell-guard';
+
+export class OversellDb extends Dexie {
+  latest!: EntityTable<LatestRow, 'key'>;
+  history!: EntityTable<HistoryRow, 'id'>;
+  links!: EntityTable<LinkRow, 'listingKey'>;
+  assessments!: EntityTable<Assessment, 'listingKey'>;
+  pages!: EntityTable<PageStatusRow, 'url'>;
+  actions!: EntityTable<ActionRow, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      latest: 'key, productKey, [role+observedAt]',
+      history: '++id, [key+at], at',
+      links: 'listingKey, *offerKeys, updatedAt',
+      assessments: 'listingKey, severity, [severity+changedAt]',
+      pages: 'url, at',
+      actions: '++id, listingKey, at',
+    });
+  }
+}
+
+let shared: OversellDb | undefined;
+/** The extension's database, opened lazily (nothing touches IndexedDB at module load). */
+export function getDb(): OversellDb {
+  shared ??= new OversellDb();
+  return shared;
+}
+
+export function toLinkRow(link: Link): LinkRow {
+  return { ...link, offerKeys: [...new Set(link.suppliers.map((s) => s.offerKey))] };
+}

@@ -1,0 +1,189 @@
+// Ingest: one validated Reading -> history, latest, page status, and fresh assessments for exactly
+// the links it touches. One Dexie transaction, only Dexie calls inside (no fetch, no timers), so a
+// worker killed mid-way leaves either all of it or none of it.
+import { HISTORY_MAX_AGE_MS, HISTORY_PER_KEY, type HistoryRow, type LatestRow, type OversellDb } from './db';
+import { canSupply } from './extract/stock';
+import type { Assessment, Observation, Reading, Settings } from './model';
+import { assessLink } from './reconcile';
+
+export interface IngestResult {
+  /** Variant keys whose observation changed. */
+  touchedKeys: number;
+  /** Listing keys re-assessed. */
+  assessed: number;
+  /** Assessments whose status changed in this ingest (for notifications). */
+  changed: Assessment[];
+}
+
+export async function ingestReading(
+  db: OversellDb,
+  reading: Reading,
+  settings: Settings,
+  now = Date.now(),
+): Promise<IngestResult> {
+  const tables = [db.latest, db.history, db.links, db.assessments, db.pages];
+  return db.transaction('rw', tables, async () => {
+    const touched = reading.page.ok ? await storeProducts(db, reading) : await storeFailure(db, reading);
+    await storePageStatus(db, reading);
+    const listingKeys = await affectedListingKeys(db, reading, touched);
+    const changed = await reassess(db, listingKeys, settings, now);
+    return { touchedKeys: touched.length, assessed: listingKeys.length, changed };
+  });
+}
+
+async function storeProducts(db: OversellDb, reading: Reading): Promise<string[]> {
+  if (!reading.page.ok) return [];
+  const products = reading.page.products;
+  const productKeys = products.map((p) => p.key);
+  const previous = await db.latest.where('productKey').anyOf(productKeys).toArray();
+  const previousByKey = new Map(previous.map((row) => [row.key, row]));
+  const rows: LatestRow[] = [];
+  const history: HistoryRow[] = [];
+  const at = reading.observedAt;
+
+  for (const product of products) {
+    const seen = new Set<string>();
+    for (const v of product.variants) {
+      seen.add(v.key);
+      const prev = previousByKey.get(v.key);
+      // A reading older than what we hold (a late re-check) goes to history but does not overwrite latest.
+      if (prev && prev.observedAt > at) {
+        history.push(historyOf(v.key, at, v, reading));
+        continue;
+      }
+      rows.push({
+        key: v.key,
+        productKey: product.key,
+        adapterId: reading.adapterId,
+        role: reading.role,
+        url: reading.url,
+        productTitle: product.title,
+        label: v.label,
+        sku: v.sku,
+        options: v.options,
+        stock: v.stock,
+        price: v.price,
+        status: v.status,
+        evidence: v.evidence,
+        observedAt: at,
+        via: reading.via,
+        presence: 'present',
+        historyCount: (prev?.historyCount ?? 0) + 1,
+      });
+      history.push(historyOf(v.key, at, v, reading));
+    }
+    // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
+    for (const prev of previous) {
+      if (prev.productKey !== product.key || seen.has(prev.key) || prev.observedAt > at) continue;
+      const presence = product.removed ? 'removed' : 'missing';
+      if (prev.presence === presence) continue;
+      rows.push({
+        ...prev,
+        presence,
+        observedAt: at,
+        via: reading.via,
+        failure: undefined,
+        evidence: reading.page.evidence,
+      });
+    }
+  }
+  await db.latest.bulkPut(rows);
+  await db.history.bulkAdd(history);
+  await trimHistory(db, rows, at);
+  return rows.map((r) => r.key);
+}
+
+function historyOf(key: string, at: number, v: Pick<Observation, 'stock' | 'price' | 'status'>, reading: Reading) {
+  const row: HistoryRow = { key, at, stock: v.stock, via: reading.via };
+  if (v.price) row.price = v.price;
+  if (v.status) row.status = v.status;
+  return row;
+}
+
+/** Keeps the newest HISTORY_PER_KEY rows per key (amortised: only keys well past the cap) and 90 days. */
+async function trimHistory(db: OversellDb, rows: LatestRow[], now: number): Promise<void> {
+  const over = rows.filter((r) => r.historyCount > HISTORY_PER_KEY + 20);
+  for (const row of over) {
+    const ids = await db.history
+      .where('[key+at]')
+      .between([row.key, 0], [row.key, Number.MAX_SAFE_INTEGER])
+      .reverse()
+      .offset(HISTORY_PER_KEY)
+      .primaryKeys();
+    await db.history.bulkDelete(ids);
+    await db.latest.update(row.key, { historyCount: HISTORY_PER_KEY });
+  }
+  if (over.length > 0)
+    await db.history
+      .where('at')
+      .below(now - HISTORY_MAX_AGE_MS)
+      .delete();
+}
+
+/** A failed read keeps the previous good stock and marks it, so reconcile says `unreadable`, never zero. */
+async function storeFailure(db: OversellDb, reading: Reading): Promise<string[]> {
+  if (reading.page.ok || !reading.page.productKey) return [];
+  const { reason, detail, productKey } = reading.page;
+  const rows = await db.latest.where('productKey').equals(productKey).toArray();
+  const failure = { reason, detail, at: reading.observedAt };
+  await db.latest.bulkPut(rows.map((row) => ({ ...row, failure })));
+  return rows.map((r) => r.key);
+}
+
+async function storePageStatus(db: OversellDb, reading: Reading): Promise<void> {
+  const page = reading.page;
+  const variants = page.ok ? page.products.flatMap((p) => p.variants) : [];
+  await db.pages.put({
+    url: reading.url,
+    adapterId: reading.adapterId,
+    role: reading.role,
+    at: reading.observedAt,
+    ok: page.ok,
+    ...(page.ok ? {} : { reason: page.reason, detail: page.detail }),
+    productKeys: page.ok ? page.products.map((p) => p.key) : page.productKey ? [page.productKey] : [],
+    variantCount: variants.length,
+    availableCount: variants.filter((v) => canSupply(v.stock) === true).length,
+    readMs: reading.readMs,
+  });
+}
+
+async function affectedListingKeys(db: OversellDb, reading: Reading, touched: string[]): Promise<string[]> {
+  if (touched.length === 0) return [];
+  if (reading.role === 'listing') return touched;
+  return (await db.links.where('offerKeys').anyOf(touched).primaryKeys()) as string[];
+}
+
+/** Recomputes the assessments of these listing keys from what is stored now. */
+export async function reassess(db: OversellDb, listingKeys: string[], settings: Settings, now: number) {
+  if (listingKeys.length === 0) return [];
+  const [listings, links, previous] = await Promise.all([
+    db.latest.bulkGet(listingKeys),
+    db.links.bulkGet(listingKeys),
+    db.assessments.bulkGet(listingKeys),
+  ]);
+  const offerKeys = [...new Set(links.flatMap((l) => l?.offerKeys ?? []))];
+  const offerRows = await db.latest.bulkGet(offerKeys);
+  const offers: Record<string, Observation | undefined> = {};
+  offerKeys.forEach((k, i) => {
+    offers[k] = offerRows[i];
+  });
+
+  const next: Assessment[] = [];
+  const changed: Assessment[] = [];
+  const gone: string[] = [];
+  listingKeys.forEach((listingKey, i) => {
+    const listing = listings[i];
+    const link = links[i];
+    // Nothing to say about a key that is neither seen nor linked (a deleted link to an unseen listing).
+    if (!listing && !link) {
+      gone.push(listingKey);
+      return;
+    }
+    const assessment = assessLink({ listing, listingKey, link, offers, settings, now, previous: previous[i] });
+    next.push(assessment);
+    if (previous[i]?.status !== assessment.status) changed.push(assessment);
+  });
+  await db.assessments.bulkPut(next);
+  if (gone.length) await db.assessments.bulkDelete(gone);
+  return changed;
+}

@@ -1,0 +1,37 @@
+// The one protocol between content scripts, popup/options and the background. Every message is
+// declared here and validated with zod where it is received; senders use the typed `send*` helpers.
+import { z } from 'zod';
+import { LinkSupplierSchema, MAX_QTY, ReadingSchema } from './model';
+
+/** A reading carries at most this much JSON; a larger message is refused before parsing. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+export const ReadingMessageSchema = z.object({ type: z.literal('reading'), reading: ReadingSchema });
+
+export const SaveLinkMessageSchema = z.object({
+  type: z.literal('link:save'),
+  listingKey: z.string().min(1).max(300),
+  suppliers: z.array(LinkSupplierSchema).min(1).max(10),
+  bufferUnits: z.number().int().min(0).max(MAX_QTY).optional(),
+});
+
+export const DeleteLinkMessageSchema = z.object({ type: z.literal('link:delete'), listingKey: z.string().max(300) });
+
+export const MessageSchema = z.discriminatedUnion('type', [
+  ReadingMessageSchema,
+  SaveLinkMessageSchema,
+  DeleteLinkMessageSchema,
+]);
+export type Message = z.infer<typeof MessageSchema>;
+export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
+export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
+
+/** Every reply: `ok` with data, or a refusal in words. Never thrown across the boundary. */
+export type Refusal = { ok: false; error: string };
+export type Reply<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+/** What the background tells a content script after ingesting its reading (for the on-page chip). */
+export interface ReadingReply {
+  variants: number;
+  linkedVariants: number;
+}

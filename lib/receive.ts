@@ -1,0 +1,176 @@
+// The background's front door: every runtime message is checked here before anything is stored.
+// A bad message is dropped with a logged reason and a `{ok:false}` reply, never thrown into the page.
+import { adapterForUrl } from './adapters';
+import { type OversellDb, toLinkRow } from './db';
+import { type IngestResult, ingestReading, reassess } from './ingest';
+import {
+  MAX_MESSAGE_BYTES,
+  type Message,
+  MessageSchema,
+  type ReadingReply,
+  type Refusal,
+  type Reply,
+} from './messages';
+import type { Reading, Settings } from './model';
+
+/** What the receiver needs to know about who sent a message (a subset of runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+export interface ReceiveDeps {
+  db: OversellDb;
+  runtimeId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
+  settings: () => Promise<Settings>;
+  now: () => number;
+  /** Called after anything that can change assessments (badge, notifications). */
+  afterChange: (result: IngestResult | null) => Promise<void>;
+  rateLimiter: TabRateLimiter;
+}
+
+export async function receiveMessage(raw: unknown, sender: Sender, deps: ReceiveDeps): Promise<Reply> {
+  const refused = (error: string): Refusal => {
+    console.warn(`[oversell-guard] dropped a message: ${error}`);
+    return { ok: false, error };
+  };
+  if (sender.id !== deps.runtimeId) return refused('sender is not this extension');
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return refused('message is not serialisable');
+  }
+  if (size > MAX_MESSAGE_BYTES) return refused(`message of ${size} bytes is over the ${MAX_MESSAGE_BYTES} limit`);
+  const parsed = MessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refused(`malformed message: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  const message: Message = parsed.data;
+  switch (message.type) {
+    case 'reading':
+      return receiveReading(message.reading, sender, deps, refused);
+    case 'link:save':
+    case 'link:delete':
+      if (!sender.url?.startsWith(deps.extensionOrigin))
+        return refused(`${message.type} only comes from the popup or options`);
+      return message.type === 'link:save' ? saveLink(message, deps) : deleteLink(message.listingKey, deps);
+  }
+}
+
+async function receiveReading(
+  reading: Reading,
+  sender: Sender,
+  deps: ReceiveDeps,
+  refused: (e: string) => Refusal,
+): Promise<Reply<ReadingReply>> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.tab?.url) return refused('a page reading must come from a tab');
+  if (sender.frameId !== undefined && sender.frameId !== 0) return refused('readings come from the top frame only');
+  if (reading.via !== 'page') return refused(`a tab cannot send a reading "via ${reading.via}"`);
+  if (!sameDocument(reading.url, sender.tab.url))
+    return refused(`reading URL ${reading.url} is not the sender tab's URL`);
+  const adapter = adapterForUrl(new URL(reading.url));
+  if (!adapter || adapter.id !== reading.adapterId || adapter.role !== reading.role) {
+    return refused(`adapter "${reading.adapterId}" does not read ${reading.url}`);
+  }
+  const productKeys = reading.page.ok ? reading.page.products.map((p) => p.key) : [reading.page.productKey ?? ''];
+  // A content script may only speak for its own site's keys, so one site cannot overwrite another's stock.
+  const prefix = `${adapter.keyPrefix ?? adapter.id}:`;
+  if (productKeys.some((k) => k && !k.startsWith(prefix))) return refused(`product keys must start with "${prefix}"`);
+  if (reading.page.ok && reading.page.products.some((p) => p.variants.some((v) => !v.key.startsWith(`${p.key}:`)))) {
+    return refused('variant keys must start with their product key');
+  }
+  if (!deps.rateLimiter.allow(tabId, deps.now())) return refused(`tab ${tabId} is sending readings too fast`);
+
+  const result = await ingestReading(deps.db, reading, await deps.settings(), deps.now());
+  await deps.afterChange(result);
+  const variantKeys = reading.page.ok ? reading.page.products.flatMap((p) => p.variants.map((v) => v.key)) : [];
+  const linkedVariants =
+    reading.role === 'supplier'
+      ? (await deps.db.links.where('offerKeys').anyOf(variantKeys).primaryKeys()).length
+      : (await deps.db.links.bulkGet(variantKeys)).filter(Boolean).length;
+  return { ok: true, variants: variantKeys.length, linkedVariants };
+}
+
+/** Same page, ignoring the fragment (SPAs and anchors change it without changing the document). */
+export function sameDocument(a: string, b: string): boolean {
+  try {
+    const ua = new URL(a);
+    const ub = new URL(b);
+    ua.hash = '';
+    ub.hash = '';
+    return ua.href === ub.href;
+  } catch {
+    return false;
+  }
+}
+
+async function saveLink(message: Extract<Message, { type: 'link:save' }>, deps: ReceiveDeps): Promise<Reply> {
+  const { db } = deps;
+  const now = deps.now();
+  const keys = new Set(message.suppliers.map((s) => s.offerKey));
+  if (keys.has(message.listingKey)) return { ok: false, error: 'a listing cannot be its own supplier' };
+  const priorities = message.suppliers.map((s) => s.priority);
+  if (new Set(priorities).size !== priorities.length) return { ok: false, error: 'two suppliers share a priority' };
+  const settings = await deps.settings();
+  const changed = await db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
+    const existing = await db.links.get(message.listingKey);
+    await db.links.put(
+      toLinkRow({
+        listingKey: message.listingKey,
+        suppliers: [...message.suppliers].sort((a, b) => a.priority - b.priority),
+        bufferUnits: message.bufferUnits,
+        minMargin: existing?.minMargin,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      }),
+    );
+    return reassess(db, [message.listingKey], settings, now);
+  });
+  await deps.afterChange({ touchedKeys: 0, assessed: 1, changed });
+  return { ok: true };
+}
+
+async function deleteLink(listingKey: string, deps: ReceiveDeps): Promise<Reply> {
+  const { db } = deps;
+  const settings = await deps.settings();
+  const changed = await db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
+    await db.links.delete(listingKey);
+    return reassess(db, [listingKey], settings, deps.now());
+  });
+  await deps.afterChange({ touchedKeys: 0, assessed: 1, changed });
+  return { ok: true };
+}
+
+/**
+ * At most `limit` readings per tab per `windowMs`. In memory on purpose: losing it when the worker
+ * dies only resets a politeness counter, nothing a seller relies on.
+ */
+export class TabRateLimiter {
+  private readonly sent = new Map<number, number[]>();
+  constructor(
+    private readonly limit = 30,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  allow(tabId: number, now: number): boolean {
+    const recent = (this.sent.get(tabId) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.limit) {
+      this.sent.set(tabId, recent);
+      return false;
+    }
+    recent.push(now);
+    this.sent.set(tabId, recent);
+    return true;
+  }
+
+  forget(tabId: number): void {
+    this.sent.delete(tabId);
+  }
+}
