@@ -2,7 +2,14 @@ import { defineConfig } from 'wxt';
 
 // `--mode e2e` pre-grants the test origins that production builds keep optional, because automation
 // cannot click the browser's permission prompt (see DESIGN.md section 7).
+/** Set by scripts/run-e2e.mjs so the e2e build lands beside, not over, the production build. */
+const e2e = process.env.OVERSELL_GUARD_E2E === '1';
+
+/** Origins the end-to-end tests script into (chrome.scripting) to send messages as a content script would. */
+const E2E_HOSTS = ['https://*.aliexpress.com/*', 'https://admin.shopify.com/*'];
+
 export default defineConfig({
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
@@ -13,6 +20,6 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: { id: 'oversell-guard@oversellguard.app', strict_min_version: '115.0' },
     },
-    ...(mode === 'e2e' ? {} : {}),
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS, optional_permissions: ['scripting'] } : {}),
   }),
 });

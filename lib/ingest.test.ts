@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  LISTING_PRODUCT,
+  listingReading,
+  SUPPLIER_PRODUCT,
+  supplierFailure,
+  supplierReading,
+  T0,
+} from '../tests/factories';
+import { BADGE_AMBER, BADGE_RED, computeBadge } from './badge';
+import { HISTORY_PER_KEY, OversellDb, toLinkRow } from './db';
+import { exact, outOfStock } from './extract/stock';
+import { ingestReading } from './ingest';
+import { DEFAULT_SETTINGS } from './model';
+
+const settings = DEFAULT_SETTINGS;
+const LISTING_M = `${LISTING_PRODUCT}:41001`;
+const OFFER_M = `${SUPPLIER_PRODUCT}:14:193;5:361386`;
+const OFFER_L = `${SUPPLIER_PRODUCT}:14:193;5:361385`;
+let db: OversellDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new OversellDb(`ingest-test-${n++}`);
+  await db.open();
+});
+
+async function linkM(offerKeys = [OFFER_M]) {
+  await db.links.put(
+    toLinkRow({
+      listingKey: LISTING_M,
+      suppliers: offerKeys.map((offerKey, priority) => ({ offerKey, priority, unitsPerSale: 1 })),
+      createdAt: T0,
+      updatedAt: T0,
+    }),
+  );
+}
+
+describe('ingestReading', () => {
+  it('stores a listing reading and marks what it has not linked', async () => {
+    const result = await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    expect(result).toMatchObject({ touchedKeys: 1, assessed: 1 });
+    expect((await db.latest.get(LISTING_M))?.stock).toEqual(exact(5));
+    expect((await db.assessments.get(LISTING_M))?.status).toBe('unlinked');
+    expect(await db.history.count()).toBe(1);
+    expect((await db.pages.toArray()).map((p) => [p.ok, p.variantCount, p.availableCount])).toEqual([[true, 1, 1]]);
+  });
+
+  it('turns a linked listing critical when its supplier sells out, and back when it restocks', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(30) }]), settings, T0 + 1000);
+    expect((await db.assessments.get(LISTING_M))?.status).toBe('ok');
+    expect((await computeBadge(db)).text).toBe('');
+
+    const sold = await ingestReading(
+      db,
+      supplierReading([{ id: '14:193;5:361386', stock: outOfStock() }]),
+      settings,
+      T0 + 2000,
+    );
+    expect(sold.changed.map((a) => [a.listingKey, a.status])).toEqual([[LISTING_M, 'oversell-risk']]);
+    expect(await computeBadge(db)).toEqual({ text: '1', color: BADGE_RED, critical: 1, warning: 0 });
+
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(4) }]), settings, T0 + 3000);
+    expect((await db.assessments.get(LISTING_M))?.status).toBe('qty-above-supply');
+    expect(await computeBadge(db)).toMatchObject({ text: '1', color: BADGE_AMBER, critical: 0, warning: 1 });
+  });
+
+  it('re-assesses only the links the reading touches', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    const other = await ingestReading(db, supplierReading([{ id: '14:193;5:361385', stock: exact(3) }]), settings, T0);
+    expect(other.assessed).toBe(0);
+  });
+
+  it('flags a linked variant the supplier no longer has as missing, not as zero', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(
+      db,
+      supplierReading([
+        { id: '14:193;5:361386', stock: exact(9) },
+        { id: '14:193;5:361385', stock: exact(9) },
+      ]),
+      settings,
+      T0,
+    );
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361385', stock: exact(9) }]), settings, T0 + 1000);
+    const row = await db.latest.get(OFFER_M);
+    expect(row).toMatchObject({ presence: 'missing', stock: exact(9) });
+    expect((await db.assessments.get(LISTING_M))?.findings.map((f) => f.status)).toContain('variant-missing');
+    expect((await db.latest.get(OFFER_L))?.presence).toBe('present');
+  });
+
+  it('reads a removed product as every variant gone', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(9) }]), settings, T0);
+    await ingestReading(db, supplierReading([], T0 + 1000, { removed: true }), settings, T0 + 1000);
+    expect((await db.latest.get(OFFER_M))?.presence).toBe('removed');
+    expect((await db.assessments.get(LISTING_M))?.status).toBe('oversell-risk');
+  });
+
+  it('keeps the last good stock when a page cannot be read, and says so', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(9) }]), settings, T0);
+    await ingestReading(db, supplierFailure('captcha', T0 + 1000), settings, T0 + 1000);
+    const row = await db.latest.get(OFFER_M);
+    expect(row?.stock).toEqual(exact(9));
+    expect(row?.failure).toMatchObject({ reason: 'captcha', at: T0 + 1000 });
+    expect((await db.assessments.get(LISTING_M))?.findings.map((f) => f.status)).toContain('unreadable');
+    expect(await db.history.count()).toBe(2); // a failure is not a reading of stock
+    // The next good read clears the failure.
+    await ingestReading(
+      db,
+      supplierReading([{ id: '14:193;5:361386', stock: exact(8) }], T0 + 2000),
+      settings,
+      T0 + 2000,
+    );
+    expect((await db.latest.get(OFFER_M))?.failure).toBeUndefined();
+  });
+
+  it('never lets an older reading overwrite a newer one', async () => {
+    await ingestReading(
+      db,
+      supplierReading([{ id: '14:193;5:361386', stock: exact(9) }], T0 + 5000),
+      settings,
+      T0 + 5000,
+    );
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: outOfStock() }], T0), settings, T0 + 6000);
+    expect((await db.latest.get(OFFER_M))?.stock).toEqual(exact(9));
+    expect(await db.history.count()).toBe(2);
+  });
+
+  it(`keeps at most ${HISTORY_PER_KEY} history rows per key`, async () => {
+    for (let i = 0; i < HISTORY_PER_KEY + 25; i++) {
+      await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(i) }], T0 + i), settings, T0 + i);
+    }
+    const rows = await db.history.where('[key+at]').between([OFFER_M, 0], [OFFER_M, Number.MAX_SAFE_INTEGER]).toArray();
+    expect(rows.length).toBeLessThanOrEqual(HISTORY_PER_KEY + 20);
+    expect(rows.length).toBeGreaterThanOrEqual(HISTORY_PER_KEY);
+    const newest = Math.max(...rows.map((r) => r.at));
+    expect(newest).toBe(T0 + HISTORY_PER_KEY + 24);
+    expect(Math.min(...rows.map((r) => r.at))).toBeGreaterThan(T0);
+  });
+});

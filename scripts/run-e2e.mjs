@@ -1,0 +1,10 @@
+// Builds the e2e variant (test origins pre-granted, output in .output/chrome-mv3-e2e) and runs the
+// end-to-end tests in real Chromium with it loaded.
+import { requireChrome } from './chrome-path.mjs';
+import { run } from './run.mjs';
+
+const chrome = requireChrome();
+run('build (e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e'], { OVERSELL_GUARD_E2E: '1' });
+run('end-to-end tests', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
+  CHROME_PATH: chrome,
+});

@@ -1,0 +1,166 @@
+// Real Chromium with the built extension loaded. Fixture pages are served under their real URLs with
+// context.route, so the manifest's `matches` apply unchanged; nothing leaves the machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+/** The few extension APIs the tests call inside the worker (the worker's own `chrome`, not Node's). */
+declare const chrome: {
+  action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
+};
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  web: FakeWeb;
+  worker: () => Promise<Worker>;
+  openPopup: () => Promise<Page>;
+  badge: () => Promise<{ text: string; color: number[] }>;
+  /** Stops the extension's service worker, as Chrome does after 30 s idle. */
+  stopWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  const executablePath = process.env.CHROME_PATH;
+  if (!executablePath)
+    throw new Error('CHROME_PATH is not set: run the e2e tests through `npm test` or `npm run test:e2e`');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'og-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const web = new FakeWeb(context);
+  await web.install();
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return live;
+    // A stopped worker starts again on its next event: opening an extension page is one.
+    const page = await context.newPage();
+    const started = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const w = await started;
+    await page.close();
+    return w;
+  };
+
+  return {
+    context,
+    extensionId,
+    web,
+    worker,
+    openPopup: async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    badge: async () =>
+      (await worker()).evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+      })),
+    stopWorker: async () => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const stopped = new Promise<void>((done) => {
+        const timer = setTimeout(done, 5000);
+        context.once('close', () => clearTimeout(timer));
+        const check = setInterval(() => {
+          if (!context.serviceWorkers().some((w) => w.url().includes(extensionId))) {
+            clearInterval(check);
+            clearTimeout(timer);
+            done();
+          }
+        }, 50);
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await page.close();
+    },
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves pages by exact URL (fragment ignored) on the sites the extension reads; anything else is a 404. */
+export class FakeWeb {
+  private readonly pages = new Map<string, { body: string; status: number }>();
+  constructor(private readonly context: BrowserContext) {}
+
+  async install(): Promise<void> {
+    await this.context.route(
+      /^https:\/\/([a-z0-9-]+\.)*(aliexpress\.(com|us)|shopify\.com|myshopify\.com)\//,
+      (route) => {
+        const url = route.request().url().replace(/#.*$/, '');
+        const page = this.pages.get(url);
+        return route.fulfill({
+          status: page?.status ?? 404,
+          contentType: 'text/html; charset=utf-8',
+          body: page?.body ?? '<!doctype html><title>Not found</title><h1>404</h1>',
+        });
+      },
+    );
+  }
+
+  serve(url: string, body: string, status = 200): void {
+    this.pages.set(url, { body, status });
+  }
+}
+
+/** Reads a whole object store of the extension's database with the raw IndexedDB API, from the worker. */
+export async function readStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('oversell-guard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Polls until `probe` returns a truthy value or the time runs out (then throws with the last value). */
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+}
