@@ -10,7 +10,13 @@ declare const chrome: {
   action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
 };
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+export interface LaunchOptions {
+  /** The unpacked extension to load (default: the e2e build). */
+  extensionDir?: string;
+  headless?: boolean;
+}
 
 export interface Harness {
   context: BrowserContext;
@@ -24,17 +30,21 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function launch(): Promise<Harness> {
+export async function launch({
+  extensionDir = E2E_EXTENSION_DIR,
+  headless = true,
+}: LaunchOptions = {}): Promise<Harness> {
   const executablePath = process.env.CHROME_PATH;
   if (!executablePath)
     throw new Error('CHROME_PATH is not set: run the e2e tests through `npm test` or `npm run test:e2e`');
   const userDataDir = mkdtempSync(join(tmpdir(), 'og-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
-    headless: true,
+    headless,
+    viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,0 +1,190 @@
+// `npm run bench [-- --json bench.json]`: measures what DESIGN.md section 8 budgets and prints a table.
+// Node part: reconcile at scale. Chromium part (real extension, e2e build): adapter read time per fixture
+// and on a 2 MB page, ingest + reconcile of a 1,000-variant list reading, bytes stored per reading,
+// popup first paint with 10,000 problems. Bundle sizes from the production build.
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exact, outOfStock } from '../lib/extract/stock';
+import { DEFAULT_SETTINGS, type Link, type Observation } from '../lib/model';
+import { assessLink } from '../lib/reconcile';
+import { launch, readStore, waitFor } from '../tests/e2e/harness';
+import { loadFixtures } from '../tests/fixtures';
+import { benchInWorker } from './bench-worker';
+import { requireChrome } from './chrome-path.mjs';
+import { run } from './run.mjs';
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+process.env.CHROME_PATH = requireChrome();
+
+interface Row {
+  what: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// --- reconcile at scale (pure, Node) ------------------------------------------------------------
+function reconcileBench(links: number): number {
+  const now = Date.now();
+  const offers: Record<string, Observation> = {};
+  const inputs: { listing: Observation; link: Link }[] = [];
+  const base = {
+    adapterId: 'aliexpress',
+    role: 'supplier' as const,
+    url: 'https://www.aliexpress.com/item/1.html',
+    productTitle: 'P',
+    options: {},
+    evidence: ['embedded-json:x'],
+    observedAt: now - 3600_000,
+    via: 'page' as const,
+    presence: 'present' as const,
+  };
+  for (let i = 0; i < links; i++) {
+    const keys = [0, 1, 2].map((s) => `aliexpress:${i}:${s}`);
+    keys.forEach((key, s) => {
+      offers[key] = {
+        ...base,
+        key,
+        productKey: `aliexpress:${i}`,
+        label: `v${s}`,
+        stock: i % 7 === s ? outOfStock() : exact((i * 13 + s) % 50),
+      };
+    });
+    const listingKey = `shopify:s:${i}:1`;
+    inputs.push({
+      listing: {
+        ...base,
+        role: 'listing',
+        adapterId: 'shopify-admin',
+        key: listingKey,
+        productKey: `shopify:s:${i}`,
+        label: 'd',
+        stock: exact(i % 9),
+        status: 'active',
+      },
+      link: {
+        listingKey,
+        suppliers: keys.map((offerKey, priority) => ({ offerKey, priority, unitsPerSale: 1 })),
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+  }
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const t0 = performance.now();
+    for (const { listing, link } of inputs) {
+      assessLink({ listing, listingKey: link.listingKey, link, offers, settings: DEFAULT_SETTINGS, now });
+    }
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+rows.push({ what: 'reconcile 10,000 links x 3 suppliers', value: reconcileBench(10_000), unit: 'ms', budget: 50 });
+rows.push({ what: 'reconcile 100,000 links x 3 suppliers', value: reconcileBench(100_000), unit: 'ms', budget: 500 });
+
+// --- bundle sizes (production build) ------------------------------------------------------------
+if (!values['no-build']) {
+  run('build', 'npx', ['wxt', 'build']);
+  run('build (e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e'], { OVERSELL_GUARD_E2E: '1' });
+}
+const csDir = resolve('.output/chrome-mv3/content-scripts');
+for (const file of readdirSync(csDir).filter((f) => f.endsWith('.js'))) {
+  rows.push({ what: `content script ${file}`, value: statSync(join(csDir, file)).size / 1024, unit: 'KB', budget: 40 });
+}
+
+// --- in Chromium, with the real extension --------------------------------------------------------
+const h = await launch();
+try {
+  const fixtures = loadFixtures().filter((f) => f.expected.ok || f.expected.reason !== 'login-wall');
+  const page = await h.context.newPage();
+  const readTimes = new Map<string, number[]>();
+  for (const f of fixtures) {
+    h.web.serve(f.url, f.html);
+    for (let i = 0; i < 5; i++) {
+      const before = Date.now();
+      await page.goto(f.url);
+      const status = await waitFor(
+        async () =>
+          (await readStore<{ url: string; at: number; readMs?: number }>(await h.worker(), 'pages')).find(
+            (p) => p.url === f.url && p.at >= before,
+          ),
+        `the reading of ${f.adapterId}/${f.name}`,
+        20_000,
+      );
+      const list = readTimes.get(f.adapterId) ?? [];
+      list.push(status.readMs ?? Number.NaN);
+      readTimes.set(f.adapterId, list);
+    }
+  }
+  for (const [adapterId, times] of readTimes) {
+    rows.push({
+      what: `read ${adapterId} fixtures, median (${times.length} reads)`,
+      value: median(times),
+      unit: 'ms',
+      budget: 3,
+    });
+    rows.push({ what: `read ${adapterId} fixtures, max`, value: Math.max(...times), unit: 'ms', budget: 15 });
+  }
+
+  // A 2 MB product page: the in-stock fixture with a realistic bulk of unrelated markup and script.
+  const big = loadFixtures().find((f) => f.adapterId === 'aliexpress' && f.name === 'old-layout-in-stock')!;
+  const filler = Array.from(
+    { length: 9000 },
+    (_, i) =>
+      `<li class="rec-item"><a href="/item/${1005000000000000 + i}.html"><img alt="Recommended item ${i}" src="//ae01.alicdn.com/kf/S${i}.jpg"><span>US $${(i % 90) + 0.99}</span></a></li>`,
+  ).join('');
+  const bigScript = `<script>window.__recommend = ${JSON.stringify(Array.from({ length: 4000 }, (_, i) => ({ id: i, title: `Item ${i} with a long marketing title`, price: i * 1.1 })))};</script>`;
+  const bigHtml = big.html.replace('</body>', `<ul>${filler}</ul>${bigScript}</body>`);
+  const bigUrl = big.url.replace(/(\d+)\.html/, '$1.html?big=1');
+  h.web.serve(bigUrl, bigHtml);
+  const bigTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = Date.now();
+    await page.goto(bigUrl);
+    const status = await waitFor(
+      async () =>
+        (await readStore<{ url: string; at: number; readMs?: number }>(await h.worker(), 'pages')).find(
+          (p) => p.url === bigUrl && p.at >= before,
+        ),
+      'the reading of the 2 MB page',
+    );
+    bigTimes.push(status.readMs ?? Number.NaN);
+  }
+  rows.push({
+    what: `read a ${(bigHtml.length / 1e6).toFixed(1)} MB AliExpress page, max of 5`,
+    value: Math.max(...bigTimes),
+    unit: 'ms',
+    budget: 15,
+  });
+  await page.close();
+
+  rows.push(...(await benchInWorker(h)));
+} finally {
+  await h.close();
+}
+
+// --- report ----------------------------------------------------------------------------------------
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+const table = rows.map((r) => ({
+  what: r.what,
+  value: `${fmt(r.value)} ${r.unit}`,
+  budget: r.budget === undefined ? '' : `<= ${r.budget} ${r.unit}`,
+  verdict: r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER',
+  note: r.note ?? '',
+}));
+const widths = ['what', 'value', 'budget', 'verdict', 'note'].map((k) =>
+  Math.max(k.length, ...table.map((t) => String(t[k as keyof typeof t]).length)),
+);
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+console.log(`\n${line(['what', 'value', 'budget', 'verdict', 'note'])}`);
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const t of table) console.log(line([t.what, t.value, t.budget, t.verdict, t.note]));
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`\nwrote ${values.json}`);
+}

@@ -1,0 +1,122 @@
+// Bad input reaches the real worker from a real tab: a malformed message, a reading that claims another
+// tab's URL, and a 5 MB page of junk. Each is handled without a stored reading or an uncaught error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageStatusRow } from '../../lib/db';
+import { type Harness, launch, readStore, waitFor } from './harness';
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
+  scripting: {
+    executeScript(i: {
+      target: { tabId: number };
+      world: 'ISOLATED';
+      func: (m: unknown) => unknown;
+      args: unknown[];
+    }): Promise<{ result: unknown }[]>;
+  };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+};
+
+const ITEM = 'https://www.aliexpress.com/item/1005009999999999.html';
+const OTHER = 'https://www.aliexpress.com/item/1005001111111111.html';
+
+let h: Harness;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  h = await launch();
+  h.context.on('weberror', (e) => pageErrors.push(String(e.error())));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Sends a message from the content-script world of the tab showing `url`, as a content script would. */
+async function sendFromTab(url: string, message: unknown): Promise<unknown> {
+  const worker = await h.worker();
+  return worker.evaluate(
+    async ({ url, message }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        world: 'ISOLATED',
+        func: (m) => chrome.runtime.sendMessage(m),
+        args: [message],
+      });
+      return frame.result;
+    },
+    { url, message },
+  );
+}
+
+const stored = async () => ({
+  latest: (await readStore(await h.worker(), 'latest')).length,
+  history: (await readStore(await h.worker(), 'history')).length,
+});
+
+describe('hostile input', () => {
+  it('drops a malformed message and a reading that claims another tab URL', async () => {
+    h.web.serve(ITEM, '<!doctype html><html><head><title>Item</title></head><body><p>Loading…</p></body></html>');
+    const page = await h.context.newPage();
+    await page.goto(ITEM);
+
+    const malformed = await sendFromTab(ITEM, { type: 'reading', reading: { adapterId: 'aliexpress', url: 12 } });
+    expect(malformed).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed message/) });
+
+    const claiming = {
+      type: 'reading',
+      reading: {
+        adapterId: 'aliexpress',
+        role: 'supplier',
+        url: OTHER,
+        observedAt: Date.now(),
+        via: 'page',
+        page: {
+          ok: true,
+          evidence: ['embedded-json:forged'],
+          products: [
+            {
+              key: 'aliexpress:1005001111111111',
+              title: 'Forged',
+              variants: [
+                {
+                  key: 'aliexpress:1005001111111111:default',
+                  label: 'Default',
+                  options: {},
+                  stock: { kind: 'outOfStock' },
+                  evidence: ['forged'],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    };
+    const forged = await sendFromTab(ITEM, claiming);
+    expect(forged).toMatchObject({ ok: false, error: expect.stringContaining("is not the sender tab's URL") });
+    expect(await stored()).toEqual({ latest: 0, history: 0 });
+    await page.close();
+  });
+
+  it('reads a 5 MB page of junk at a product URL as unreadable, never as stock', async () => {
+    const junk = Array.from(
+      { length: 50_000 },
+      (_, i) => `<div class="x${i % 97}">${'&#x1F4A9;<b>'.repeat(3)}${'lorem ipsum '.repeat(6)}</div>`,
+    ).join('');
+    const html = `<!doctype html><html><head><title>?</title><script>window.runParams = {data: {skuModule: ${'['.repeat(5000)}</script></head><body>${junk}<script>var x = "unterminated</script></body></html>`;
+    expect(html.length).toBeGreaterThan(5_000_000);
+    h.web.serve(ITEM, html);
+    const page = await h.context.newPage();
+    await page.goto(ITEM);
+    const status = await waitFor(
+      async () => (await readStore<PageStatusRow>(await h.worker(), 'pages')).find((p) => p.url === ITEM),
+      'the page status of the junk page',
+      20_000,
+    );
+    expect(status).toMatchObject({ ok: false, reason: 'layout-changed', variantCount: 0 });
+    expect(await stored()).toEqual({ latest: 0, history: 0 });
+    expect((await h.badge()).text).toBe('');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
