@@ -2,8 +2,10 @@
 // declared here once, as a zod schema with its inferred type. Content scripts import types only
 // (`import type`), so zod never lands in a content-script bundle.
 import { z } from 'zod';
+import { MAX_QTY } from './limits';
 
-export const MAX_QTY = 10_000_000;
+export { MAX_QTY };
+
 const qty = z.number().int().min(0).max(MAX_QTY);
 const shortText = (max: number) => z.string().max(max);
 /** Epoch milliseconds. */

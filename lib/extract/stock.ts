@@ -1,6 +1,7 @@
 // Stock constructors and the rules that combine signals. Zod-free: content scripts import this.
+
+import { MAX_QTY } from '../limits';
 import type { Stock } from '../model';
-import { MAX_QTY } from '../model';
 
 export const clampQty = (n: number): number => Math.max(0, Math.min(MAX_QTY, Math.floor(n)));
 
