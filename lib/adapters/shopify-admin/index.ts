@@ -84,6 +84,8 @@ export default defineAdapter({
   id: 'shopify-admin',
   name: 'Shopify admin',
   role: 'listing',
+  // Keys name the channel (`shopify:<shop>:<product>:<variant>`), shared with the channel API later.
+  keyPrefix: 'shopify',
   matches: ['https://admin.shopify.com/store/*/products/*', 'https://*.myshopify.com/admin/products/*'],
   test: (url) => productIdsFromUrl(url) !== null,
   read: readAdminProduct,
