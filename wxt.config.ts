@@ -15,11 +15,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', ...(mode === 'e2e' ? ['scripting'] : [])],
     action: { default_title: 'Oversell Guard' },
     browser_specific_settings: {
       gecko: { id: 'oversell-guard@oversellguard.app', strict_min_version: '115.0' },
     },
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS, optional_permissions: ['scripting'] } : {}),
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
   }),
 });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { LinkRow } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { SaveLinkMessage } from '@/lib/messages';
 import type { Observation } from '@/lib/model';
 import { describeStock, hostOf } from './describe';
-import { t } from '@/lib/i18n';
 
 interface Props {
   listings: Observation[];

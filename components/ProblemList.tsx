@@ -1,6 +1,6 @@
+import { t } from '@/lib/i18n';
 import type { Finding, Observation, Severity } from '@/lib/model';
 import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
-import { t } from '@/lib/i18n';
 import type { ProblemRow } from './queries';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: '⛔', warning: '⚠️', info: 'ℹ️', none: '' };

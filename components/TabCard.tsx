@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
-import { hostOf } from './describe';
 import { t } from '@/lib/i18n';
+import { hostOf } from './describe';
 
 /** What Oversell Guard read on the seller's current tab, if it reads that page at all. */
 export function TabCard() {

@@ -1,6 +1,7 @@
 // Plain words for what was seen: stock, money, time ago, host. Used by the popup and the options page.
-import type { Money, Stock } from '@/lib/model';
+
 import { t } from '@/lib/i18n';
+import type { Money, Stock } from '@/lib/model';
 
 export function describeStock(stock: Stock): string {
   switch (stock.kind) {

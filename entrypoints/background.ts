@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { updateBadge } from '@/lib/badge';
 import { getDb } from '@/lib/db';
-import { reassess } from '@/lib/ingest';
+import { reassessAll } from '@/lib/ingest';
 import { receiveMessage, TabRateLimiter } from '@/lib/receive';
 import { loadSettings } from '@/lib/settings';
 
@@ -35,11 +35,7 @@ export default defineBackground(() => {
   browser.alarms.create(REASSESS_ALARM, { periodInMinutes: 15 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== REASSESS_ALARM) return;
-    const settings = await loadSettings();
-    await db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
-      const keys = (await db.links.toCollection().primaryKeys()) as string[];
-      await reassess(db, keys, settings, Date.now());
-    });
+    await reassessAll(db, await loadSettings(), Date.now());
     await updateBadge(db);
   });
 

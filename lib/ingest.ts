@@ -187,3 +187,11 @@ export async function reassess(db: OversellDb, listingKeys: string[], settings: 
   if (gone.length) await db.assessments.bulkDelete(gone);
   return changed;
 }
+
+/** Re-assesses every linked listing: staleness grows with time alone, so this runs on a clock too. */
+export async function reassessAll(db: OversellDb, settings: Settings, now: number): Promise<Assessment[]> {
+  return db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
+    const keys = (await db.links.toCollection().primaryKeys()) as string[];
+    return reassess(db, keys, settings, now);
+  });
+}

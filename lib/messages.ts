@@ -17,14 +17,19 @@ export const SaveLinkMessageSchema = z.object({
 
 export const DeleteLinkMessageSchema = z.object({ type: z.literal('link:delete'), listingKey: z.string().max(300) });
 
+/** The popup asks for fresh assessments when it opens (staleness depends on the clock, not only on readings). */
+export const RefreshMessageSchema = z.object({ type: z.literal('refresh') });
+
 export const MessageSchema = z.discriminatedUnion('type', [
   ReadingMessageSchema,
   SaveLinkMessageSchema,
   DeleteLinkMessageSchema,
+  RefreshMessageSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
+export type RefreshMessage = z.infer<typeof RefreshMessageSchema>;
 
 /** Every reply: `ok` with data, or a refusal in words. Never thrown across the boundary. */
 export type Refusal = { ok: false; error: string };

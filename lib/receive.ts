@@ -2,7 +2,7 @@
 // A bad message is dropped with a logged reason and a `{ok:false}` reply, never thrown into the page.
 import { adapterForUrl } from './adapters';
 import { type OversellDb, toLinkRow } from './db';
-import { type IngestResult, ingestReading, reassess } from './ingest';
+import { type IngestResult, ingestReading, reassess, reassessAll } from './ingest';
 import {
   MAX_MESSAGE_BYTES,
   type Message,
@@ -52,15 +52,13 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
     return refused(`malformed message: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   const message: Message = parsed.data;
-  switch (message.type) {
-    case 'reading':
-      return receiveReading(message.reading, sender, deps, refused);
-    case 'link:save':
-    case 'link:delete':
-      if (!sender.url?.startsWith(deps.extensionOrigin))
-        return refused(`${message.type} only comes from the popup or options`);
-      return message.type === 'link:save' ? saveLink(message, deps) : deleteLink(message.listingKey, deps);
-  }
+  if (message.type === 'reading') return receiveReading(message.reading, sender, deps, refused);
+  // Everything else changes the seller's data: only the extension's own pages may ask.
+  if (!sender.url?.startsWith(deps.extensionOrigin))
+    return refused(`${message.type} only comes from the popup or options`);
+  if (message.type === 'link:save') return saveLink(message, deps);
+  if (message.type === 'link:delete') return deleteLink(message.listingKey, deps);
+  return refresh(deps);
 }
 
 async function receiveReading(
@@ -134,6 +132,12 @@ async function saveLink(message: Extract<Message, { type: 'link:save' }>, deps: 
     return reassess(db, [message.listingKey], settings, now);
   });
   await deps.afterChange({ touchedKeys: 0, assessed: 1, changed });
+  return { ok: true };
+}
+
+async function refresh(deps: ReceiveDeps): Promise<Reply> {
+  const changed = await reassessAll(deps.db, await deps.settings(), deps.now());
+  await deps.afterChange({ touchedKeys: 0, assessed: changed.length, changed });
   return { ok: true };
 }
 

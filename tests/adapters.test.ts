@@ -1,7 +1,7 @@
 // One runner: every adapter over every fixture, and a meta-test of what every adapter must ship with.
 import { describe, expect, it } from 'vitest';
-import { adapterMatches } from '../lib/adapters/define';
 import { adapterById, adapters } from '../lib/adapters';
+import { adapterMatches } from '../lib/adapters/define';
 import { PageReadSchema } from '../lib/model';
 import { loadFixtures } from './fixtures';
 import { parseHtml } from './parse-html';

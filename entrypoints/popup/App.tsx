@@ -1,15 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { browser } from 'wxt/browser';
 import { LinkForm } from '@/components/LinkForm';
 import { ProblemList } from '@/components/ProblemList';
 import { loadProblemRows, loadRecent } from '@/components/queries';
 import { TabCard } from '@/components/TabCard';
 import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import type { RefreshMessage } from '@/lib/messages';
 
 export function App() {
   const db = getDb();
   const now = useNow(30_000);
+  useEffect(() => {
+    // Staleness depends on the clock: ask the worker for fresh assessments each time the popup opens.
+    void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
+  }, []);
   const rows = useLiveQuery(() => loadProblemRows(db), []);
   const listings = useLiveQuery(() => loadRecent(db, 'listing'), []);
   const suppliers = useLiveQuery(() => loadRecent(db, 'supplier'), []);

@@ -1,7 +1,8 @@
 // Every adapter, explicitly, in order: the first whose `matches` and `test` accept a URL reads it.
+
+import aliexpress from './aliexpress';
 import type { Adapter } from './define';
 import { adapterMatches } from './define';
-import aliexpress from './aliexpress';
 import shopifyAdmin from './shopify-admin';
 
 export const adapters: readonly Adapter[] = [aliexpress, shopifyAdmin];

@@ -25,7 +25,10 @@ export interface Harness {
   worker: () => Promise<Worker>;
   openPopup: () => Promise<Page>;
   badge: () => Promise<{ text: string; color: number[] }>;
-  /** Stops the extension's service worker, as Chrome does after 30 s idle. */
+  /**
+   * Stops the extension's service worker, as Chrome does after 30 s idle; it restarts on its next event.
+   * Playwright keeps the same Worker handle across the restart; a marker global shows the realm is new.
+   */
   stopWorker: () => Promise<void>;
   close: () => Promise<void>;
 }
@@ -63,8 +66,8 @@ export async function launch({
     const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     if (live) return live;
     // A stopped worker starts again on its next event: opening an extension page is one.
-    const page = await context.newPage();
     const started = context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     const w = await started;
     await page.close();
@@ -87,22 +90,22 @@ export async function launch({
         color: await chrome.action.getBadgeBackgroundColor({}),
       })),
     stopWorker: async () => {
+      // CDP's ServiceWorker domain, from an extension page, stops the worker exactly as Chrome's idle timeout does.
       const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
       const cdp = await context.newCDPSession(page);
-      const stopped = new Promise<void>((done) => {
-        const timer = setTimeout(done, 5000);
-        context.once('close', () => clearTimeout(timer));
-        const check = setInterval(() => {
-          if (!context.serviceWorkers().some((w) => w.url().includes(extensionId))) {
-            clearInterval(check);
-            clearTimeout(timer);
-            done();
-          }
-        }, 50);
+      const status = new Map<string, string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) if (v.scriptURL.includes(extensionId)) status.set(v.versionId, v.runningStatus);
       });
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
+      const running = await waitFor(
+        async () => [...status].find(([, s]) => s === 'running')?.[0],
+        'the running worker',
+      );
+      await cdp.send('ServiceWorker.stopWorker', { versionId: running });
+      await waitFor(async () => status.get(running) === 'stopped', 'the worker to stop');
+      await cdp.detach();
       await page.close();
     },
     close: async () => {
@@ -112,24 +115,24 @@ export async function launch({
   };
 }
 
-/** Serves pages by exact URL (fragment ignored) on the sites the extension reads; anything else is a 404. */
+/**
+ * Serves pages by exact URL (fragment ignored); every other http(s) request (images, CDNs, trackers in
+ * the fixtures) gets a 404 at once, so the tests never touch the network and never wait on it.
+ */
 export class FakeWeb {
   private readonly pages = new Map<string, { body: string; status: number }>();
   constructor(private readonly context: BrowserContext) {}
 
   async install(): Promise<void> {
-    await this.context.route(
-      /^https:\/\/([a-z0-9-]+\.)*(aliexpress\.(com|us)|shopify\.com|myshopify\.com)\//,
-      (route) => {
-        const url = route.request().url().replace(/#.*$/, '');
-        const page = this.pages.get(url);
-        return route.fulfill({
-          status: page?.status ?? 404,
-          contentType: 'text/html; charset=utf-8',
-          body: page?.body ?? '<!doctype html><title>Not found</title><h1>404</h1>',
-        });
-      },
-    );
+    await this.context.route(/^https?:\/\//, (route) => {
+      const url = route.request().url().replace(/#.*$/, '');
+      const page = this.pages.get(url);
+      return route.fulfill({
+        status: page?.status ?? 404,
+        contentType: 'text/html; charset=utf-8',
+        body: page?.body ?? '<!doctype html><title>Not found</title><h1>404</h1>',
+      });
+    });
   }
 
   serve(url: string, body: string, status = 200): void {

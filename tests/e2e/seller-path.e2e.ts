@@ -26,7 +26,7 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   h = await launch();
-  h.context.on('weberror', (e) => errors.push(String(e.error())));
+  h.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
 });
 afterAll(async () => {
   await h?.close();
@@ -88,9 +88,16 @@ describe('a seller links a listing to its supplier and is warned when the suppli
   });
 
   it('loses nothing when the service worker is stopped and restarted', async () => {
+    await (await h.worker()).evaluate(() => {
+      (self as unknown as { ogMarker: string }).ogMarker = 'before the stop';
+    });
     await h.stopWorker();
-    expect(h.context.serviceWorkers().filter((w) => w.url().includes(h.extensionId))).toEqual([]);
-    const popup = await h.openPopup(); // wakes the worker again
+    const popup = await h.openPopup(); // its refresh message wakes the worker again
+    await waitFor(async () => (await h.badge()).text === '1', 'the restarted worker');
+    // A fresh JavaScript realm: nothing in memory survived, so everything below came from IndexedDB.
+    expect(
+      await (await h.worker()).evaluate(() => (self as unknown as { ogMarker?: string }).ogMarker),
+    ).toBeUndefined();
     await expect.poll(() => popup.locator('[data-status="oversell-risk"]').count()).toBe(1);
     expect((await h.badge()).text).toBe('1');
     const links = await readStore(await h.worker(), 'links');
