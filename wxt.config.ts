@@ -18,7 +18,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'unlimitedStorage', ...(mode === 'e2e' ? ['scripting'] : [])],
     action: { default_title: 'Oversell Guard' },
     browser_specific_settings: {
-      gecko: { id: 'oversell-guard@oversellguard.app', strict_min_version: '115.0' },
+      gecko: {
+        id: 'oversell-guard@oversellguard.app',
+        // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+        strict_min_version: '140.0',
+        // Nothing leaves the browser (README: Permissions and privacy).
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
   }),

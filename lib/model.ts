@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { MAX_QTY } from './limits';
 
+// Extension pages forbid eval (MV3 CSP): skip zod's `new Function` fast path instead of failing into it.
+z.config({ jitless: true });
+
 export { MAX_QTY };
 
 const qty = z.number().int().min(0).max(MAX_QTY);
