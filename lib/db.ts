@@ -47,8 +47,11 @@ export interface ActionRow {
   error?: string;
 }
 
-/** `latest` rows also count their history rows, so trimming history to HISTORY_PER_KEY is amortised O(1). */
-export type LatestRow = Observation & { historyCount: number };
+/**
+ * `latest` rows also count their history rows (so trimming history to HISTORY_PER_KEY is amortised O(1)) and
+ * remember when the last one was written (history keeps changes and a heartbeat, not every visit).
+ */
+export type LatestRow = Observation & { historyCount: number; historyAt?: number };
 
 export const HISTORY_PER_KEY = 200;
 export const HISTORY_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
@@ -68,7 +71,7 @@ export class OversellDb extends Dexie {
       latest: 'key, productKey, [role+observedAt]',
       history: '++id, [key+at], at',
       links: 'listingKey, *offerKeys, updatedAt',
-      assessments: 'listingKey, severity, [severity+changedAt]',
+      assessments: 'listingKey, severity, status, [severity+changedAt]',
       pages: 'url, at',
       actions: '++id, listingKey, at',
     });

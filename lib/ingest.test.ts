@@ -134,6 +134,35 @@ describe('ingestReading', () => {
     expect(await db.history.count()).toBe(2);
   });
 
+  it('records changes and a 6-hourly heartbeat in history, not every unchanged visit', async () => {
+    const visit = (at: number, qty: number) =>
+      ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(qty) }], at), settings, at);
+    await visit(T0, 9);
+    await visit(T0 + 60_000, 9);
+    await visit(T0 + 120_000, 9);
+    expect(await db.history.count()).toBe(1);
+    expect((await db.latest.get(OFFER_M))?.observedAt).toBe(T0 + 120_000);
+    await visit(T0 + 180_000, 8);
+    expect(await db.history.count()).toBe(2);
+    await visit(T0 + 180_000 + 6 * 3600_000, 8);
+    expect((await db.history.toArray()).map((r) => r.at)).toEqual([T0, T0 + 180_000, T0 + 180_000 + 6 * 3600_000]);
+  });
+
+  it('does not rewrite an assessment whose result did not change', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: outOfStock() }]), settings, T0);
+    const first = await db.assessments.get(LISTING_M);
+    const again = await ingestReading(
+      db,
+      listingReading([{ id: '41001', stock: exact(5) }], T0 + 1000),
+      settings,
+      T0 + 1000,
+    );
+    expect(again).toMatchObject({ assessed: 1, changed: [], linkedVariants: 1 });
+    expect(await db.assessments.get(LISTING_M)).toEqual(first);
+  });
+
   it(`keeps at most ${HISTORY_PER_KEY} history rows per key`, async () => {
     for (let i = 0; i < HISTORY_PER_KEY + 25; i++) {
       await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(i) }], T0 + i), settings, T0 + i);

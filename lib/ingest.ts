@@ -9,6 +9,8 @@ import { assessLink } from './reconcile';
 export interface IngestResult {
   /** Variant keys whose observation changed. */
   touchedKeys: number;
+  /** How many of the reading's variants are linked (listing variants with a link, or supplier variants in one). */
+  linkedVariants: number;
   /** Listing keys re-assessed. */
   assessed: number;
   /** Assessments whose status changed in this ingest (for notifications). */
@@ -25,13 +27,15 @@ export async function ingestReading(
   return db.transaction('rw', tables, async () => {
     const touched = reading.page.ok ? await storeProducts(db, reading) : await storeFailure(db, reading);
     await storePageStatus(db, reading);
-    const listingKeys = await affectedListingKeys(db, reading, touched);
-    const changed = await reassess(db, listingKeys, settings, now);
-    return { touchedKeys: touched.length, assessed: listingKeys.length, changed };
+    const { listingKeys, linkedVariants } = await affected(db, reading, touched);
+    // Listing rows were just written: hand them to reassess instead of reading them back.
+    const known = reading.role === 'listing' ? new Map(touched.map((row) => [row.key, row])) : undefined;
+    const changed = await reassess(db, listingKeys, settings, now, known);
+    return { touchedKeys: touched.length, linkedVariants, assessed: listingKeys.length, changed };
   });
 }
 
-async function storeProducts(db: OversellDb, reading: Reading): Promise<string[]> {
+async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRow[]> {
   if (!reading.page.ok) return [];
   const products = reading.page.products;
   const productKeys = products.map((p) => p.key);
@@ -51,6 +55,10 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<string[]
         history.push(historyOf(v.key, at, v, reading));
         continue;
       }
+      // History keeps changes, plus a heartbeat, not every visit: a list page re-read all day stays small.
+      const keep =
+        !prev || prev.historyAt === undefined || changedSince(prev, v) || at - prev.historyAt >= HEARTBEAT_MS;
+      if (keep) history.push(historyOf(v.key, at, v, reading));
       rows.push({
         key: v.key,
         productKey: product.key,
@@ -68,9 +76,9 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<string[]
         observedAt: at,
         via: reading.via,
         presence: 'present',
-        historyCount: (prev?.historyCount ?? 0) + 1,
+        historyCount: (prev?.historyCount ?? 0) + (keep ? 1 : 0),
+        historyAt: keep ? at : prev?.historyAt,
       });
-      history.push(historyOf(v.key, at, v, reading));
     }
     // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
     for (const prev of previous) {
@@ -90,7 +98,20 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<string[]
   await db.latest.bulkPut(rows);
   await db.history.bulkAdd(history);
   await trimHistory(db, rows, at);
-  return rows.map((r) => r.key);
+  return rows;
+}
+
+/** A history row is written at least this often per variant, even when nothing changed. */
+const HEARTBEAT_MS = 6 * 3600 * 1000;
+
+function changedSince(prev: LatestRow, v: Pick<Observation, 'stock' | 'price' | 'status'>): boolean {
+  return (
+    prev.presence !== 'present' ||
+    prev.status !== v.status ||
+    JSON.stringify(prev.stock) !== JSON.stringify(v.stock) ||
+    prev.price?.amount !== v.price?.amount ||
+    prev.price?.currency !== v.price?.currency
+  );
 }
 
 function historyOf(key: string, at: number, v: Pick<Observation, 'stock' | 'price' | 'status'>, reading: Reading) {
@@ -121,13 +142,14 @@ async function trimHistory(db: OversellDb, rows: LatestRow[], now: number): Prom
 }
 
 /** A failed read keeps the previous good stock and marks it, so reconcile says `unreadable`, never zero. */
-async function storeFailure(db: OversellDb, reading: Reading): Promise<string[]> {
+async function storeFailure(db: OversellDb, reading: Reading): Promise<LatestRow[]> {
   if (reading.page.ok || !reading.page.productKey) return [];
   const { reason, detail, productKey } = reading.page;
   const rows = await db.latest.where('productKey').equals(productKey).toArray();
   const failure = { reason, detail, at: reading.observedAt };
-  await db.latest.bulkPut(rows.map((row) => ({ ...row, failure })));
-  return rows.map((r) => r.key);
+  const failed = rows.map((row) => ({ ...row, failure }));
+  await db.latest.bulkPut(failed);
+  return failed;
 }
 
 async function storePageStatus(db: OversellDb, reading: Reading): Promise<void> {
@@ -147,17 +169,35 @@ async function storePageStatus(db: OversellDb, reading: Reading): Promise<void> 
   });
 }
 
-async function affectedListingKeys(db: OversellDb, reading: Reading, touched: string[]): Promise<string[]> {
-  if (touched.length === 0) return [];
-  if (reading.role === 'listing') return touched;
-  return (await db.links.where('offerKeys').anyOf(touched).primaryKeys()) as string[];
+async function affected(db: OversellDb, reading: Reading, touched: LatestRow[]) {
+  if (touched.length === 0) return { listingKeys: [], linkedVariants: 0 };
+  const keys = touched.map((row) => row.key);
+  if (reading.role === 'listing') {
+    const linked = await db.links.where('listingKey').anyOf(keys).count();
+    return { listingKeys: keys, linkedVariants: linked };
+  }
+  const links = await db.links.where('offerKeys').anyOf(keys).toArray();
+  const linkedOffers = new Set(links.flatMap((l) => l.offerKeys));
+  return {
+    listingKeys: links.map((l) => l.listingKey),
+    linkedVariants: keys.filter((k) => linkedOffers.has(k)).length,
+  };
 }
 
-/** Recomputes the assessments of these listing keys from what is stored now. */
-export async function reassess(db: OversellDb, listingKeys: string[], settings: Settings, now: number) {
+/**
+ * Recomputes the assessments of these listing keys from what is stored now (`known`: listing rows the caller
+ * already holds). Writes only the assessments whose result changed.
+ */
+export async function reassess(
+  db: OversellDb,
+  listingKeys: string[],
+  settings: Settings,
+  now: number,
+  known?: ReadonlyMap<string, Observation>,
+) {
   if (listingKeys.length === 0) return [];
   const [listings, links, previous] = await Promise.all([
-    db.latest.bulkGet(listingKeys),
+    known ? listingKeys.map((k) => known.get(k)) : db.latest.bulkGet(listingKeys),
     db.links.bulkGet(listingKeys),
     db.assessments.bulkGet(listingKeys),
   ]);
@@ -179,14 +219,18 @@ export async function reassess(db: OversellDb, listingKeys: string[], settings: 
       gone.push(listingKey);
       return;
     }
-    const assessment = assessLink({ listing, listingKey, link, offers, settings, now, previous: previous[i] });
-    next.push(assessment);
-    if (previous[i]?.status !== assessment.status) changed.push(assessment);
+    const before = previous[i];
+    const assessment = assessLink({ listing, listingKey, link, offers, settings, now, previous: before });
+    if (before?.status !== assessment.status) changed.push(assessment);
+    // An unchanged result is not rewritten: most re-reads change nothing, and writes are the cost here.
+    if (!before || before.status !== assessment.status || !sameFindings(before, assessment)) next.push(assessment);
   });
-  await db.assessments.bulkPut(next);
+  if (next.length) await db.assessments.bulkPut(next);
   if (gone.length) await db.assessments.bulkDelete(gone);
   return changed;
 }
+
+const sameFindings = (a: Assessment, b: Assessment) => JSON.stringify(a.findings) === JSON.stringify(b.findings);
 
 /** Re-assesses every linked listing: staleness grows with time alone, so this runs on a clock too. */
 export async function reassessAll(db: OversellDb, settings: Settings, now: number): Promise<Assessment[]> {

@@ -88,12 +88,8 @@ async function receiveReading(
 
   const result = await ingestReading(deps.db, reading, await deps.settings(), deps.now());
   await deps.afterChange(result);
-  const variantKeys = reading.page.ok ? reading.page.products.flatMap((p) => p.variants.map((v) => v.key)) : [];
-  const linkedVariants =
-    reading.role === 'supplier'
-      ? (await deps.db.links.where('offerKeys').anyOf(variantKeys).primaryKeys()).length
-      : (await deps.db.links.bulkGet(variantKeys)).filter(Boolean).length;
-  return { ok: true, variants: variantKeys.length, linkedVariants };
+  const variants = reading.page.ok ? reading.page.products.reduce((n, p) => n + p.variants.length, 0) : 0;
+  return { ok: true, variants, linkedVariants: result.linkedVariants };
 }
 
 /** Same page, ignoring the fragment (SPAs and anchors change it without changing the document). */
@@ -131,13 +127,13 @@ async function saveLink(message: Extract<Message, { type: 'link:save' }>, deps: 
     );
     return reassess(db, [message.listingKey], settings, now);
   });
-  await deps.afterChange({ touchedKeys: 0, assessed: 1, changed });
+  await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: 1, changed });
   return { ok: true };
 }
 
 async function refresh(deps: ReceiveDeps): Promise<Reply> {
   const changed = await reassessAll(deps.db, await deps.settings(), deps.now());
-  await deps.afterChange({ touchedKeys: 0, assessed: changed.length, changed });
+  await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: changed.length, changed });
   return { ok: true };
 }
 
@@ -148,7 +144,7 @@ async function deleteLink(listingKey: string, deps: ReceiveDeps): Promise<Reply>
     await db.links.delete(listingKey);
     return reassess(db, [listingKey], settings, deps.now());
   });
-  await deps.afterChange({ touchedKeys: 0, assessed: 1, changed });
+  await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: 1, changed });
   return { ok: true };
 }
 
@@ -159,7 +155,7 @@ async function deleteLink(listingKey: string, deps: ReceiveDeps): Promise<Reply>
 export class TabRateLimiter {
   private readonly sent = new Map<number, number[]>();
   constructor(
-    private readonly limit = 30,
+    private readonly limit = 60,
     private readonly windowMs = 60_000,
   ) {}
 
