@@ -1,31 +1,45 @@
 import { t } from '@/lib/i18n';
 import type { Finding, Observation, Severity } from '@/lib/model';
 import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
-import type { ProblemRow } from './queries';
+import { type ProblemPage, type ProblemRow, SHOWN_SEVERITIES, type ShownSeverity } from './queries';
 
 const SEVERITY_ICON: Record<Severity, string> = { critical: '⛔', warning: '⚠️', info: 'ℹ️', none: '' };
 
 /** Status id -> message key: `oversell-risk` -> `status_oversell_risk`. */
 const statusKey = (status: string) => `status_${status.replaceAll('-', '_')}`;
 
-export function ProblemList({ rows, now }: { rows: ProblemRow[]; now: number }) {
-  const groups: Severity[] = ['critical', 'warning', 'info'];
+/** Rows shown per group at first and added by "Show more": the popup paints fast whatever the store's size. */
+export const PAGE_SIZE = 50;
+
+interface Props {
+  page: ProblemPage;
+  now: number;
+  onShowMore: (severity: ShownSeverity) => void;
+}
+
+export function ProblemList({ page, now, onShowMore }: Props) {
   return (
     <>
-      {groups.map((severity) => {
-        const inGroup = rows.filter((r) => r.assessment.severity === severity);
-        if (inGroup.length === 0) return null;
+      {SHOWN_SEVERITIES.map((severity) => {
+        const rows = page.rows[severity];
+        const total = page.counts[severity];
+        if (rows.length === 0) return null;
         return (
           <section key={severity} className={`group group-${severity}`} aria-label={t(`group_${severity}`)}>
             <h2>
               <span aria-hidden="true">{SEVERITY_ICON[severity]}</span> {t(`group_${severity}`)}{' '}
-              <span className="count">{inGroup.length}</span>
+              <span className="count">{total}</span>
             </h2>
             <ul className="problems">
-              {inGroup.map((row) => (
+              {rows.map((row) => (
                 <ProblemItem key={row.assessment.listingKey} row={row} now={now} />
               ))}
             </ul>
+            {rows.length < total && (
+              <button type="button" className="more" onClick={() => onShowMore(severity)}>
+                {t('showMore', [rows.length, total])}
+              </button>
+            )}
           </section>
         );
       })}

@@ -62,6 +62,8 @@ function reading(role: 'supplier' | 'listing', n: number, round: number) {
 /** Sends from the content-script world of the tab at `url` and returns [reply, round-trip ms]. */
 async function sendTimed(h: Harness, url: string, message: unknown): Promise<[unknown, number]> {
   const worker = await h.worker();
+  // tsx (esbuild keepNames) wraps functions in __name(): give the worker a no-op one.
+  await worker.evaluate('self.__name ??= (f) => f');
   return worker.evaluate(
     async ({ url, message }) => {
       const [tab] = await chrome.tabs.query({ url });

@@ -4,7 +4,8 @@ import { requireChrome } from './chrome-path.mjs';
 import { run } from './run.mjs';
 
 const chrome = requireChrome();
-run('build (e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e'], { OVERSELL_GUARD_E2E: '1' });
+// NODE_ENV=production: the tests exercise the same React and Dexie builds that ship.
+run('build (e2e)', 'npx', ['wxt', 'build', '--mode', 'e2e'], { OVERSELL_GUARD_E2E: '1', NODE_ENV: 'production' });
 run('end-to-end tests', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
   CHROME_PATH: chrome,
 });

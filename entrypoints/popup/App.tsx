@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { LinkForm } from '@/components/LinkForm';
-import { ProblemList } from '@/components/ProblemList';
-import { loadProblemRows, loadRecent } from '@/components/queries';
+import { PAGE_SIZE, ProblemList } from '@/components/ProblemList';
+import { loadProblemPage, loadRecent, type ShownSeverity } from '@/components/queries';
 import { TabCard } from '@/components/TabCard';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -16,13 +16,14 @@ export function App() {
     // Staleness depends on the clock: ask the worker for fresh assessments each time the popup opens.
     void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
   }, []);
-  const rows = useLiveQuery(() => loadProblemRows(db), []);
+  const [limit, setLimit] = useState({ critical: PAGE_SIZE, warning: PAGE_SIZE, info: PAGE_SIZE });
+  const page = useLiveQuery(() => loadProblemPage(db, limit), [limit]);
   const listings = useLiveQuery(() => loadRecent(db, 'listing'), []);
   const suppliers = useLiveQuery(() => loadRecent(db, 'supplier'), []);
   const links = useLiveQuery(async () => new Map((await db.links.toArray()).map((l) => [l.listingKey, l])), []);
-  const loading = rows === undefined || listings === undefined || suppliers === undefined || links === undefined;
-  const problems = rows?.filter((r) => r.assessment.status !== 'unlinked') ?? [];
-  const unlinked = (rows?.length ?? 0) - problems.length;
+  const loading = page === undefined || listings === undefined || suppliers === undefined || links === undefined;
+  const problems = page ? page.counts.critical + page.counts.warning + page.counts.info : 0;
+  const showMore = (severity: ShownSeverity) => setLimit((l) => ({ ...l, [severity]: l[severity] + PAGE_SIZE }));
 
   return (
     <main>
@@ -30,7 +31,7 @@ export function App() {
         <h1>Oversell Guard</h1>
         {!loading && (
           <p className="summary" role="status">
-            {problems.length === 0 ? t('summaryAllWell', [links.size]) : t('summaryProblems', [problems.length])}
+            {problems === 0 ? t('summaryAllWell', [links.size]) : t('summaryProblems', [problems])}
           </p>
         )}
       </header>
@@ -40,8 +41,8 @@ export function App() {
       ) : (
         <>
           {links.size === 0 && listings.length + suppliers.length === 0 && <EmptyState />}
-          <ProblemList rows={problems} now={now} />
-          {unlinked > 0 && <p className="muted">{t('unlinkedCount', [unlinked])}</p>}
+          <ProblemList page={page} now={now} onShowMore={showMore} />
+          {page.unlinked > 0 && <p className="muted">{t('unlinkedCount', [page.unlinked])}</p>}
           {listings.length > 0 && suppliers.length > 0 && (
             <LinkForm listings={listings} suppliers={suppliers} links={links} />
           )}
