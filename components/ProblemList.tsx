@@ -2,8 +2,7 @@ import { t } from '@/lib/i18n';
 import type { Finding, Observation, Severity } from '@/lib/model';
 import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
 import { type ProblemPage, type ProblemRow, SHOWN_SEVERITIES, type ShownSeverity } from './queries';
-
-const SEVERITY_ICON: Record<Severity, string> = { critical: '⛔', warning: '⚠️', info: 'ℹ️', none: '' };
+import { SeverityIcon } from './SeverityIcon';
 
 /** Status id -> message key: `oversell-risk` -> `status_oversell_risk`. */
 const statusKey = (status: string) => `status_${status.replaceAll('-', '_')}`;
@@ -27,8 +26,7 @@ export function ProblemList({ page, now, onShowMore }: Props) {
         return (
           <section key={severity} className={`group group-${severity}`} aria-label={t(`group_${severity}`)}>
             <h2>
-              <span aria-hidden="true">{SEVERITY_ICON[severity]}</span> {t(`group_${severity}`)}{' '}
-              <span className="count">{total}</span>
+              <SeverityIcon severity={severity} /> {t(`group_${severity}`)} <span className="count">{total}</span>
             </h2>
             <ul className="problems">
               {rows.map((row) => (

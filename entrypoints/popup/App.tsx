@@ -31,7 +31,11 @@ export function App() {
         <h1>Oversell Guard</h1>
         {!loading && (
           <p className="summary" role="status">
-            {problems === 0 ? t('summaryAllWell', [links.size]) : t('summaryProblems', [problems])}
+            {problems > 0
+              ? t('summaryProblems', [problems])
+              : links.size > 0
+                ? t('summaryAllWell', [links.size])
+                : t('summaryNothingLinked')}
           </p>
         )}
       </header>

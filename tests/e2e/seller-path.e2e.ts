@@ -63,7 +63,9 @@ describe('a seller links a listing to its supplier and is warned when the suppli
     await expect.poll(() => popup.getByRole('status').last().textContent()).toContain('Linked');
     const links = await readStore<{ listingKey: string; offerKeys: string[] }>(await h.worker(), 'links');
     expect(links).toEqual([expect.objectContaining({ listingKey: listingVariant.key, offerKeys: [soldOut.key] })]);
-    await expect.poll(() => popup.locator('.summary').textContent()).toContain('All well: 1 linked');
+    await expect
+      .poll(() => popup.locator('.summary').textContent())
+      .toContain('All well: 1 linked listing variants covered');
     await popup.close();
   });
 
