@@ -11,8 +11,13 @@ export interface Adapter {
   role: Role;
   /** What every product key this adapter makes starts with (`shopify` for shopify-admin); default: the id. */
   keyPrefix?: string;
-  /** Manifest match patterns for the content script. */
+  /**
+   * Match patterns of the pages this adapter reads. Static adapters get a manifest content script for them;
+   * `dynamic` ones (any Shopify or WooCommerce store) are registered at run time, only for the origins the
+   * seller grants ("Watch this site"), so their patterns may be as wide as `*://*/products/*`.
+   */
   matches: string[];
+  dynamic?: boolean;
   /** A finer check than match patterns can express (".html" suffixes, query parameters). */
   test?: (url: URL) => boolean;
   read: (doc: Document, url: URL) => PageRead;
