@@ -1,6 +1,7 @@
 // The background's front door: every runtime message is checked here before anything is stored.
 // A bad message is dropped with a logged reason and a `{ok:false}` reply, never thrown into the page.
-import { adapterForUrl } from './adapters';
+import { adapterById } from './adapters';
+import { adapterMatches } from './adapters/define';
 import { type OversellDb, toLinkRow } from './db';
 import { type IngestResult, ingestReading, reassess, reassessAll } from './ingest';
 import {
@@ -73,8 +74,9 @@ async function receiveReading(
   if (reading.via !== 'page') return refused(`a tab cannot send a reading "via ${reading.via}"`);
   if (!sameDocument(reading.url, sender.tab.url))
     return refused(`reading URL ${reading.url} is not the sender tab's URL`);
-  const adapter = adapterForUrl(new URL(reading.url));
-  if (!adapter || adapter.id !== reading.adapterId || adapter.role !== reading.role) {
+  // The claimed adapter must read this URL (several may: generic store adapters overlap by design).
+  const adapter = adapterById(reading.adapterId);
+  if (!adapter || !adapterMatches(adapter, new URL(reading.url)) || adapter.role !== reading.role) {
     return refused(`adapter "${reading.adapterId}" does not read ${reading.url}`);
   }
   const productKeys = reading.page.ok ? reading.page.products.map((p) => p.key) : [reading.page.productKey ?? ''];
