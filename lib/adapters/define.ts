@@ -14,7 +14,7 @@ export interface Adapter {
   /**
    * Match patterns of the pages this adapter reads. Static adapters get a manifest content script for them;
    * `dynamic` ones (any Shopify or WooCommerce store) are registered at run time, only for the origins the
-   * seller grants ("Watch this site"), so their patterns may be as wide as `*://*/products/*`.
+   * seller grants ("Watch this site"), so their patterns may be as wide as any host with a /products/ path.
    */
   matches: string[];
   dynamic?: boolean;
