@@ -175,3 +175,22 @@ describe('ingestReading', () => {
     expect(Math.min(...rows.map((r) => r.at))).toBeGreaterThan(T0);
   });
 });
+
+describe('getMany', () => {
+  it('returns rows in the order asked, undefined for missing keys, dense range or sparse', async () => {
+    const { getMany } = await import('./db');
+    const rows = Array.from({ length: 100 }, (_, i) => ({
+      ...toLinkRow({
+        listingKey: `k:${String(i).padStart(3, '0')}`,
+        suppliers: [{ offerKey: 'o', priority: 0, unitsPerSale: 1 }],
+        createdAt: 0,
+        updatedAt: 0,
+      }),
+    }));
+    await db.links.bulkPut(rows);
+    const dense = Array.from({ length: 40 }, (_, i) => `k:${String(60 - i).padStart(3, '0')}`).concat(['k:zzz']);
+    expect((await getMany(db.links, dense)).map((r) => r?.listingKey)).toEqual([...dense.slice(0, 40), undefined]);
+    const sparse = Array.from({ length: 20 }, (_, i) => `k:${String(i * 5).padStart(3, '0')}`);
+    expect((await getMany(db.links, sparse)).map((r) => r?.listingKey)).toEqual(sparse);
+  });
+});

@@ -1,7 +1,7 @@
 // Ingest: one validated Reading -> history, latest, page status, and fresh assessments for exactly
 // the links it touches. One Dexie transaction, only Dexie calls inside (no fetch, no timers), so a
 // worker killed mid-way leaves either all of it or none of it.
-import { HISTORY_MAX_AGE_MS, HISTORY_PER_KEY, type HistoryRow, type LatestRow, type OversellDb } from './db';
+import { getMany, HISTORY_MAX_AGE_MS, HISTORY_PER_KEY, type HistoryRow, type LatestRow, type OversellDb } from './db';
 import { canSupply } from './extract/stock';
 import type { Assessment, Observation, Reading, Settings } from './model';
 import { assessLink } from './reconcile';
@@ -197,12 +197,12 @@ export async function reassess(
 ) {
   if (listingKeys.length === 0) return [];
   const [listings, links, previous] = await Promise.all([
-    known ? listingKeys.map((k) => known.get(k)) : db.latest.bulkGet(listingKeys),
-    db.links.bulkGet(listingKeys),
-    db.assessments.bulkGet(listingKeys),
+    known ? listingKeys.map((k) => known.get(k)) : getMany(db.latest, listingKeys),
+    getMany(db.links, listingKeys),
+    getMany(db.assessments, listingKeys),
   ]);
   const offerKeys = [...new Set(links.flatMap((l) => l?.offerKeys ?? []))];
-  const offerRows = await db.latest.bulkGet(offerKeys);
+  const offerRows = await getMany(db.latest, offerKeys);
   const offers: Record<string, Observation | undefined> = {};
   offerKeys.forEach((k, i) => {
     offers[k] = offerRows[i];

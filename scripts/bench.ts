@@ -108,7 +108,7 @@ try {
     const page = await h.context.newPage();
     for (let i = 0; i < 5; i++) {
       const before = Date.now();
-      await page.goto(f.url);
+      await page.goto(f.url, { waitUntil: 'domcontentloaded' });
       const status = await waitFor(
         async () =>
           (await readStore<{ url: string; at: number; readMs?: number }>(await h.worker(), 'pages')).find(
@@ -148,7 +148,7 @@ try {
   const bigTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const before = Date.now();
-    await page.goto(bigUrl);
+    await page.goto(bigUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const status = await waitFor(
       async () =>
         (await readStore<{ url: string; at: number; readMs?: number }>(await h.worker(), 'pages')).find(

@@ -97,6 +97,31 @@ describe('parseJsLiteral', () => {
   });
 });
 
+describe('parseJsLiteral: JSON fast path and its fallback agree', () => {
+  it.each([
+    [
+      'strict JSON followed by more script',
+      '{"a":[1,{"b":"}{]["}],"c":"it\'s"}; foo()',
+      { a: [1, { b: '}{][' }], c: "it's" },
+    ],
+    ['JSON with escaped quotes', '{"q":"say \\"hi\\" }"}', { q: 'say "hi" }' }],
+    ['a JavaScript literal: bare keys, single quotes', "{a: 'x}', b: [1,2,], c: !0}", { a: 'x}', b: [1, 2], c: true }],
+    ['a comment that holds a closing brace', '{"a": 1 /* } */, "b": 2}', { a: 1, b: 2 }],
+    ['a string with a newline escape', '["line\\nbreak"]', ['line\nbreak']],
+  ])('%s', (_name, src, expected) => {
+    expect(parseJsLiteral(src, 0)?.value).toEqual(expected);
+  });
+
+  it('ends a JSON literal where the full parser would', () => {
+    const src = 'x = {"a": {"b": [1, 2]}};\nnext';
+    expect(parseJsLiteral(src, 4)).toEqual({ value: { a: { b: [1, 2] } }, end: src.indexOf(';') });
+  });
+
+  it('rejects an unterminated JSON-looking literal', () => {
+    expect(parseJsLiteral('{"a": [1, 2, {"b": "c"}', 0)).toBeNull();
+  });
+});
+
 describe('findAssignedLiteral', () => {
   it.each([
     ['window.x = {…}', 'window.runParams = {data: {a: 1}};', 'runParams', { data: { a: 1 } }],
