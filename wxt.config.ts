@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // `--mode e2e` pre-grants the test origins that production builds keep optional, because automation
@@ -11,11 +12,25 @@ const E2E_HOSTS = ['https://*.aliexpress.com/*', 'https://admin.shopify.com/*'];
 export default defineConfig({
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // Content scripts get the native API instead of the polyfill (lib/native-browser.ts says why).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/native-browser.ts') };
+      const existing = config.resolve?.alias;
+      const list = Array.isArray(existing)
+        ? existing
+        : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [alias, ...list] };
+    },
+  },
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', ...(mode === 'e2e' ? ['scripting'] : [])],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // "Watch this site": any store the seller chooses, asked for one origin at a time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Oversell Guard' },
     browser_specific_settings: {
       gecko: {

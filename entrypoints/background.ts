@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { reassessAll } from '@/lib/ingest';
 import { receiveMessage, TabRateLimiter } from '@/lib/receive';
 import { loadSettings } from '@/lib/settings';
+import { finishPendingWatch, forgetOrigins, originsOfPatterns, unwatchOrigin, watchOrigin } from '@/lib/watch';
 
 /** Staleness grows with time alone, so assessments are refreshed on a clock as well as on ingest. */
 const REASSESS_ALARM = 'reassess-all';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     afterChange: async () => {
       await updateBadge(db);
     },
+    sites: { watch: watchOrigin, unwatch: unwatchOrigin },
   };
 
   // The listener returns the reply promise; nothing thrown inside reaches the sending page.
@@ -31,6 +33,9 @@ export default defineBackground(() => {
     }),
   );
   browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forget(tabId));
+  // A site permission revoked in the browser's settings stops its watched-site script too.
+  browser.permissions.onRemoved.addListener((removed) => void forgetOrigins(originsOfPatterns(removed.origins)));
+  browser.permissions.onAdded.addListener((added) => void finishPendingWatch(added.origins));
 
   browser.alarms.create(REASSESS_ALARM, { periodInMinutes: 15 });
   browser.alarms.onAlarm.addListener(async (alarm) => {

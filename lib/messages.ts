@@ -20,16 +20,28 @@ export const DeleteLinkMessageSchema = z.object({ type: z.literal('link:delete')
 /** The popup asks for fresh assessments when it opens (staleness depends on the clock, not only on readings). */
 export const RefreshMessageSchema = z.object({ type: z.literal('refresh') });
 
+/** "Watch this site" from the popup, after the seller granted the origin; `tabId` is read at once. */
+export const WatchSiteMessageSchema = z.object({
+  type: z.literal('site:watch'),
+  origin: z.string().max(300),
+  tabId: z.number().int().nonnegative().optional(),
+});
+export const UnwatchSiteMessageSchema = z.object({ type: z.literal('site:unwatch'), origin: z.string().max(300) });
+
 export const MessageSchema = z.discriminatedUnion('type', [
   ReadingMessageSchema,
   SaveLinkMessageSchema,
   DeleteLinkMessageSchema,
   RefreshMessageSchema,
+  WatchSiteMessageSchema,
+  UnwatchSiteMessageSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
 export type RefreshMessage = z.infer<typeof RefreshMessageSchema>;
+export type WatchSiteMessage = z.infer<typeof WatchSiteMessageSchema>;
+export type UnwatchSiteMessage = z.infer<typeof UnwatchSiteMessageSchema>;
 
 /** Every reply: `ok` with data, or a refusal in words. Never thrown across the boundary. */
 export type Refusal = { ok: false; error: string };

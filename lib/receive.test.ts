@@ -22,6 +22,7 @@ beforeEach(async () => {
     now: () => T0,
     afterChange: vi.fn(async () => {}),
     rateLimiter: new TabRateLimiter(3, 60_000),
+    sites: { watch: vi.fn(async () => {}), unwatch: vi.fn(async () => {}) },
   };
 });
 
@@ -165,6 +166,26 @@ describe('receiveMessage', () => {
       ],
     };
     expect(await receiveMessage(save, fromPopup, deps)).toEqual({ ok: false, error: 'two suppliers share a priority' });
+  });
+});
+
+describe('watching a site', () => {
+  it('passes the origin and tab on from the popup, and refuses the same from a page', async () => {
+    const watch = { type: 'site:watch', origin: 'https://shop.example.com', tabId: 4 };
+    expect(await receiveMessage(watch, fromPopup, deps)).toEqual({ ok: true });
+    expect(deps.sites.watch).toHaveBeenCalledWith('https://shop.example.com', 4);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await receiveMessage(watch, fromTab(SUPPLIER_URL), deps)).ok).toBe(false);
+    expect(deps.sites.watch).toHaveBeenCalledOnce();
+  });
+
+  it('reports a failed registration in words', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    deps.sites.watch = vi.fn(async () => {
+      throw new Error('no permission for https://shop.example.com: grant it from the popup first');
+    });
+    const reply = await receiveMessage({ type: 'site:watch', origin: 'https://shop.example.com' }, fromPopup, deps);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('grant it from the popup first') });
   });
 });
 

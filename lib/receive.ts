@@ -32,6 +32,8 @@ export interface ReceiveDeps {
   /** Called after anything that can change assessments (badge, notifications). */
   afterChange: (result: IngestResult | null) => Promise<void>;
   rateLimiter: TabRateLimiter;
+  /** "Watch this site" (lib/watch.ts in the extension; fakes in tests). */
+  sites: { watch: (origin: string, tabId?: number) => Promise<void>; unwatch: (origin: string) => Promise<void> };
 }
 
 export async function receiveMessage(raw: unknown, sender: Sender, deps: ReceiveDeps): Promise<Reply> {
@@ -59,6 +61,15 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
     return refused(`${message.type} only comes from the popup or options`);
   if (message.type === 'link:save') return saveLink(message, deps);
   if (message.type === 'link:delete') return deleteLink(message.listingKey, deps);
+  if (message.type === 'site:watch' || message.type === 'site:unwatch') {
+    try {
+      if (message.type === 'site:watch') await deps.sites.watch(message.origin, message.tabId);
+      else await deps.sites.unwatch(message.origin);
+      return { ok: true };
+    } catch (error) {
+      return refused(`${message.type} ${message.origin}: ${(error as Error).message}`);
+    }
+  }
   return refresh(deps);
 }
 

@@ -29,13 +29,40 @@ export function readPage(adapter: Adapter, doc: Document, url: URL): { page: Pag
   return { page, readMs: Math.round((performance.now() - t0) * 100) / 100 };
 }
 
+/** What one read of the page gave, and which adapter gave it. */
+interface PageOutcome {
+  adapter: Adapter;
+  page: PageRead;
+  readMs: number;
+}
+
+/**
+ * Reads with the first candidate that recognises the page: generic store adapters (Shopify, WooCommerce,
+ * schema.org) each say `not-a-product-page` for pages that are not theirs, so the next one gets its turn.
+ */
+export function readFirst(candidates: readonly Adapter[], doc: Document, url: URL): PageOutcome {
+  let outcome: PageOutcome | undefined;
+  for (const adapter of candidates) {
+    outcome = { adapter, ...readPage(adapter, doc, url) };
+    if (outcome.page.ok || outcome.page.reason !== 'not-a-product-page') return outcome;
+  }
+  if (!outcome) throw new Error('readFirst needs at least one adapter');
+  return outcome;
+}
+
 export function runAdapter(adapter: Adapter, ctx: ContentScriptContext): void {
+  runAdapters([adapter], ctx);
+}
+
+export function runAdapters(candidates: readonly Adapter[], ctx: ContentScriptContext): void {
   let lastSent = '';
   const readAndSend = async () => {
     const url = new URL(location.href);
-    if (!adapterMatches(adapter, url)) return;
-    const { page, readMs } = await settledRead(adapter, ctx);
-    if (ctx.isInvalid) return;
+    const applicable = candidates.filter((a) => adapterMatches(a, url));
+    if (applicable.length === 0) return;
+    const { adapter, page, readMs } = await settledRead(applicable, ctx);
+    // Browsing a store's other pages (home, cart, blog) is not news: only product pages are reported.
+    if (ctx.isInvalid || (!page.ok && page.reason === 'not-a-product-page')) return;
     const fingerprint = `${url.href}\n${JSON.stringify(page)}`;
     if (fingerprint === lastSent) return;
     lastSent = fingerprint;
@@ -66,8 +93,9 @@ export function runAdapter(adapter: Adapter, ctx: ContentScriptContext): void {
  * Reads now; if the page is not readable yet (client-rendered data still arriving), re-reads on DOM
  * changes, throttled, until it reads or SETTLE_MS pass. The observer is always disconnected after.
  */
-function settledRead(adapter: Adapter, ctx: ContentScriptContext): Promise<{ page: PageRead; readMs: number }> {
-  const first = readPage(adapter, document, new URL(location.href));
+function settledRead(candidates: readonly Adapter[], ctx: ContentScriptContext): Promise<PageOutcome> {
+  const read = () => readFirst(candidates, document, new URL(location.href));
+  const first = read();
   if (first.page.ok || first.page.reason === 'captcha' || first.page.reason === 'login-wall') {
     return Promise.resolve(first);
   }
@@ -84,7 +112,7 @@ function settledRead(adapter: Adapter, ctx: ContentScriptContext): Promise<{ pag
       if (pending) return;
       pending = ctx.setTimeout(() => {
         pending = undefined;
-        latest = readPage(adapter, document, new URL(location.href));
+        latest = read();
         if (latest.page.ok) finish();
       }, REREAD_EVERY_MS);
     });
