@@ -23,6 +23,9 @@ export default defineBackground(() => {
       await updateBadge(db);
     },
     sites: { watch: watchOrigin, unwatch: unwatchOrigin },
+    openPopupFor: async (tabId: number) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
+    },
   };
 
   // The listener returns the reply promise; nothing thrown inside reaches the sending page.

@@ -28,6 +28,9 @@ export const WatchSiteMessageSchema = z.object({
 });
 export const UnwatchSiteMessageSchema = z.object({ type: z.literal('site:unwatch'), origin: z.string().max(300) });
 
+/** The on-page chip's "Link…": open the popup as a page for the sender's tab. */
+export const OpenPopupMessageSchema = z.object({ type: z.literal('popup:open') });
+
 export const MessageSchema = z.discriminatedUnion('type', [
   ReadingMessageSchema,
   SaveLinkMessageSchema,
@@ -35,6 +38,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
   RefreshMessageSchema,
   WatchSiteMessageSchema,
   UnwatchSiteMessageSchema,
+  OpenPopupMessageSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;

@@ -23,6 +23,7 @@ beforeEach(async () => {
     afterChange: vi.fn(async () => {}),
     rateLimiter: new TabRateLimiter(3, 60_000),
     sites: { watch: vi.fn(async () => {}), unwatch: vi.fn(async () => {}) },
+    openPopupFor: vi.fn(async () => {}),
   };
 });
 
@@ -166,6 +167,13 @@ describe('receiveMessage', () => {
       ],
     };
     expect(await receiveMessage(save, fromPopup, deps)).toEqual({ ok: false, error: 'two suppliers share a priority' });
+  });
+});
+
+describe('the chip', () => {
+  it('opens the popup for the tab it sits on', async () => {
+    expect(await receiveMessage({ type: 'popup:open' }, fromTab(SUPPLIER_URL, 9), deps)).toEqual({ ok: true });
+    expect(deps.openPopupFor).toHaveBeenCalledWith(9);
   });
 });
 

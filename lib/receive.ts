@@ -32,6 +32,8 @@ export interface ReceiveDeps {
   /** Called after anything that can change assessments (badge, notifications). */
   afterChange: (result: IngestResult | null) => Promise<void>;
   rateLimiter: TabRateLimiter;
+  /** Opens the popup as a page about one tab (the chip's "Link…"). */
+  openPopupFor: (tabId: number) => Promise<void>;
   /** "Watch this site" (lib/watch.ts in the extension; fakes in tests). */
   sites: { watch: (origin: string, tabId?: number) => Promise<void>; unwatch: (origin: string) => Promise<void> };
 }
@@ -56,6 +58,11 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
   }
   const message: Message = parsed.data;
   if (message.type === 'reading') return receiveReading(message.reading, sender, deps, refused);
+  if (message.type === 'popup:open') {
+    if (sender.tab?.id === undefined) return refused('popup:open comes from a tab');
+    await deps.openPopupFor(sender.tab.id);
+    return { ok: true };
+  }
   // Everything else changes the seller's data: only the extension's own pages may ask.
   if (!sender.url?.startsWith(deps.extensionOrigin))
     return refused(`${message.type} only comes from the popup or options`);

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type Adapter, adapterMatches } from './adapters/define';
+import { chipEnabled, showChip } from './chip';
 import type { ReadingMessage, ReadingReply, Reply } from './messages';
 import type { PageRead, Reading } from './model';
 
@@ -79,6 +80,9 @@ export function runAdapters(candidates: readonly Adapter[], ctx: ContentScriptCo
     try {
       const reply = (await browser.runtime.sendMessage(message)) as Reply<ReadingReply> | undefined;
       if (reply && !reply.ok) console.warn(`[oversell-guard] reading refused: ${reply.error}`);
+      if (reply?.ok && adapter.role === 'supplier' && (await chipEnabled())) {
+        showChip({ siteName: adapter.name, page, readMs, linkedVariants: reply.linkedVariants });
+      }
     } catch (error) {
       // The extension was reloaded or updated under this page: nothing to do until the next visit.
       if (!ctx.isInvalid) console.warn('[oversell-guard] could not send the reading', error);

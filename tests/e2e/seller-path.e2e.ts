@@ -43,6 +43,8 @@ describe('a seller links a listing to its supplier and is warned when the suppli
     const page = await h.context.newPage();
     await page.goto(supplierInStock.url);
     await waitFor(async () => (await latest()).find((o) => o.key === soldOut.key), 'the supplier reading in IndexedDB');
+    // The on-page chip (a closed shadow root, so only its host is visible to the page and to the test).
+    await page.locator('oversell-guard-chip').waitFor({ state: 'attached' });
     await page.goto(listingPage.url);
     const listing = await waitFor(
       async () => (await latest()).find((o) => o.key === listingVariant.key),
