@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
@@ -6,8 +7,21 @@ import { defineConfig } from 'wxt';
 /** Set by scripts/run-e2e.mjs so the e2e build lands beside, not over, the production build. */
 const e2e = process.env.OVERSELL_GUARD_E2E === '1';
 
-/** Origins the end-to-end tests script into (chrome.scripting) to send messages as a content script would. */
-const E2E_HOSTS = ['https://*.aliexpress.com/*', 'https://admin.shopify.com/*'];
+/**
+ * Origins pre-granted in the e2e build: the tests script into supplier and admin pages (chrome.scripting) to send
+ * messages as a content script would, and click "Watch this site" on the fixture stores, whose permission prompt
+ * automation cannot answer (DESIGN.md section 7). Production keeps every store origin optional.
+ */
+function e2eHosts(): string[] {
+  const stores = ['shopify-store', 'woocommerce-store', 'schema-org'].flatMap((id) => {
+    const dir = resolve(import.meta.dirname, 'tests/fixtures', id);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `${new URL(JSON.parse(readFileSync(resolve(dir, f), 'utf8')).url).origin}/*`);
+  });
+  return [...new Set(['https://*.aliexpress.com/*', 'https://admin.shopify.com/*', ...stores])];
+}
 
 export default defineConfig({
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
@@ -42,6 +56,6 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    ...(mode === 'e2e' ? { host_permissions: e2eHosts() } : {}),
   }),
 });

@@ -58,7 +58,10 @@ export async function watchOrigin(origin: string, tabId?: number): Promise<void>
 /** Stops reading an origin: unregisters its script, forgets it, and gives the permission back. */
 export async function unwatchOrigin(origin: string): Promise<void> {
   await forgetOrigins([origin]);
-  await browser.permissions.remove({ origins: [patternOf(origin)] });
+  // A permission the manifest requires (test builds pre-grant some) cannot be removed: nothing more to do then.
+  await browser.permissions.remove({ origins: [patternOf(origin)] }).catch((error: unknown) => {
+    console.warn(`[oversell-guard] kept the permission for ${origin}`, error);
+  });
 }
 
 /** For permissions revoked in the browser's own settings: stop what depended on them. */
