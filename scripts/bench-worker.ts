@@ -1,20 +1,7 @@
 // The in-Chromium figures that need the worker: ingest + reconcile of a 1,000-variant list reading
 // (sent from a real tab, timed round trip), bytes stored per variant reading, popup paint with 10,000 problems.
 import type { Harness } from '../tests/e2e/harness';
-import { readStore } from '../tests/e2e/harness';
-
-declare const chrome: {
-  tabs: { query(q: object): Promise<{ id: number }[]> };
-  scripting: {
-    executeScript(i: {
-      target: { tabId: number };
-      world: 'ISOLATED';
-      func: (m: unknown) => unknown;
-      args: unknown[];
-    }): Promise<{ result: unknown }[]>;
-  };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-};
+import { readStore, sendFromTab } from '../tests/e2e/harness';
 
 const SUPPLIER_URL = 'https://www.aliexpress.com/item/1005000000002000.html';
 const LISTING_URL = 'https://admin.shopify.com/store/bench/products/1';
@@ -63,30 +50,6 @@ function reading(role: 'supplier' | 'listing', n: number, round: number, changeE
 const stockOf = (i: number, round: number) =>
   (i + round) % 5 === 0 ? { kind: 'outOfStock' } : { kind: 'exact', qty: (i * 7 + round) % 40 };
 
-/** Sends from the content-script world of the tab at `url` and returns [reply, round-trip ms]. */
-async function sendTimed(h: Harness, url: string, message: unknown): Promise<[unknown, number]> {
-  const worker = await h.worker();
-  // tsx (esbuild keepNames) wraps functions in __name(): give the worker a no-op one.
-  await worker.evaluate('self.__name ??= (f) => f');
-  return worker.evaluate(
-    async ({ url, message }) => {
-      const [tab] = await chrome.tabs.query({ url });
-      const [frame] = await chrome.scripting.executeScript({
-        target: { tabId: tab.id },
-        world: 'ISOLATED',
-        func: async (m) => {
-          const t0 = performance.now();
-          const reply = await chrome.runtime.sendMessage(m);
-          return [reply, performance.now() - t0];
-        },
-        args: [message],
-      });
-      return frame.result as [unknown, number];
-    },
-    { url, message },
-  );
-}
-
 export async function benchInWorker(h: Harness) {
   const rows: { what: string; value: number; unit: string; budget?: number; note?: string }[] = [];
   const blank = '<!doctype html><html><head><title>bench</title></head><body></body></html>';
@@ -98,7 +61,11 @@ export async function benchInWorker(h: Harness) {
   await listingTab.goto(LISTING_URL);
 
   // 3,000 supplier variants, then 1,000 links of 3 suppliers each, written straight into IndexedDB.
-  const [supplierReply] = await sendTimed(h, SUPPLIER_URL, reading('supplier', LISTINGS * 3, 0));
+  const { reply: supplierReply } = await sendFromTab(
+    await h.worker(),
+    SUPPLIER_URL,
+    reading('supplier', LISTINGS * 3, 0),
+  );
   if (!(supplierReply as { ok: boolean }).ok)
     throw new Error(`supplier reading refused: ${JSON.stringify(supplierReply)}`);
   const worker = await h.worker();
@@ -131,7 +98,11 @@ export async function benchInWorker(h: Harness) {
   ] as const) {
     const times: number[] = [];
     for (let round = 1; round <= 5; round++) {
-      const [reply, ms] = await sendTimed(h, LISTING_URL, reading('listing', LISTINGS, round, changeEvery));
+      const { reply, ms } = await sendFromTab(
+        await h.worker(),
+        LISTING_URL,
+        reading('listing', LISTINGS, round, changeEvery),
+      );
       if (!(reply as { ok: boolean }).ok) throw new Error(`listing reading refused: ${JSON.stringify(reply)}`);
       times.push(ms);
     }

@@ -8,6 +8,16 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 /** The few extension APIs the tests call inside the worker (the worker's own `chrome`, not Node's). */
 declare const chrome: {
   action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
+  tabs: { query(q: object): Promise<{ id: number }[]> };
+  scripting: {
+    executeScript(i: {
+      target: { tabId: number };
+      world: 'ISOLATED';
+      func: (m: unknown) => unknown;
+      args: unknown[];
+    }): Promise<{ result: unknown }[]>;
+  };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
@@ -176,4 +186,35 @@ export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutM
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+}
+
+/**
+ * Sends `message` from the content-script world of the tab showing `url`, exactly as a content script would
+ * (the e2e build has the scripting permission and the test origins), and returns the worker's reply with the
+ * round-trip time measured in the tab.
+ */
+export async function sendFromTab(
+  worker: Worker,
+  url: string,
+  message: unknown,
+): Promise<{ reply: unknown; ms: number }> {
+  // Scripts run through tsx wrap functions in __name() (esbuild keepNames): give the worker a no-op one.
+  await worker.evaluate('self.__name ??= (f) => f');
+  return worker.evaluate(
+    async ({ url, message }) => {
+      const [tab] = await chrome.tabs.query({ url });
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        world: 'ISOLATED',
+        func: async (m) => {
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage(m);
+          return { reply, ms: performance.now() - t0 };
+        },
+        args: [message],
+      });
+      return frame.result as { reply: unknown; ms: number };
+    },
+    { url, message },
+  );
 }

@@ -2,20 +2,7 @@
 // tab's URL, and a 5 MB page of junk. Each is handled without a stored reading or an uncaught error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageStatusRow } from '../../lib/db';
-import { type Harness, launch, readStore, waitFor } from './harness';
-
-declare const chrome: {
-  tabs: { query(q: object): Promise<{ id: number; url?: string }[]> };
-  scripting: {
-    executeScript(i: {
-      target: { tabId: number };
-      world: 'ISOLATED';
-      func: (m: unknown) => unknown;
-      args: unknown[];
-    }): Promise<{ result: unknown }[]>;
-  };
-  runtime: { sendMessage(m: unknown): Promise<unknown> };
-};
+import { type Harness, launch, readStore, sendFromTab, waitFor } from './harness';
 
 const ITEM = 'https://www.aliexpress.com/item/1005009999999999.html';
 const OTHER = 'https://www.aliexpress.com/item/1005001111111111.html';
@@ -39,24 +26,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Sends a message from the content-script world of the tab showing `url`, as a content script would. */
-async function sendFromTab(url: string, message: unknown): Promise<unknown> {
-  const worker = await h.worker();
-  return worker.evaluate(
-    async ({ url, message }) => {
-      const [tab] = await chrome.tabs.query({ url });
-      const [frame] = await chrome.scripting.executeScript({
-        target: { tabId: tab.id },
-        world: 'ISOLATED',
-        func: (m) => chrome.runtime.sendMessage(m),
-        args: [message],
-      });
-      return frame.result;
-    },
-    { url, message },
-  );
-}
-
 const stored = async () => ({
   latest: (await readStore(await h.worker(), 'latest')).length,
   history: (await readStore(await h.worker(), 'history')).length,
@@ -68,7 +37,9 @@ describe('hostile input', () => {
     const page = await h.context.newPage();
     await page.goto(ITEM);
 
-    const malformed = await sendFromTab(ITEM, { type: 'reading', reading: { adapterId: 'aliexpress', url: 12 } });
+    const malformed = (
+      await sendFromTab(await h.worker(), ITEM, { type: 'reading', reading: { adapterId: 'aliexpress', url: 12 } })
+    ).reply;
     expect(malformed).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed message/) });
 
     const claiming = {
@@ -100,7 +71,7 @@ describe('hostile input', () => {
         },
       },
     };
-    const forged = await sendFromTab(ITEM, claiming);
+    const forged = (await sendFromTab(await h.worker(), ITEM, claiming)).reply;
     expect(forged).toMatchObject({ ok: false, error: expect.stringContaining("is not the sender tab's URL") });
     expect(await stored()).toEqual({ latest: 0, history: 0 });
     await page.close();
