@@ -46,28 +46,22 @@ export function LinkForm({ listings, suppliers, links }: Props) {
       }}
     >
       <h2>{t('linkTitle')}</h2>
-      <label>
-        {t('linkListing')}
-        <select name="listing" value={listingKey} onChange={(e) => setListingKey(e.target.value)} required>
-          <option value="">{t('linkChooseListing')}</option>
-          {listings.map((o) => (
-            <option key={o.key} value={o.key}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('linkSupplier')}
-        <select name="supplier" value={offerKey} onChange={(e) => setOfferKey(e.target.value)} required>
-          <option value="">{t('linkChooseSupplier')}</option>
-          {available.map((o) => (
-            <option key={o.key} value={o.key}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VariantSelect
+        name="listing"
+        label={t('linkListing')}
+        placeholder={t('linkChooseListing')}
+        choices={listings}
+        value={listingKey}
+        onChange={setListingKey}
+      />
+      <VariantSelect
+        name="supplier"
+        label={t('linkSupplier')}
+        placeholder={t('linkChooseSupplier')}
+        choices={available}
+        value={offerKey}
+        onChange={setOfferKey}
+      />
       <label>
         {t('linkUnitsPerSale')}
         <input
@@ -89,6 +83,31 @@ export function LinkForm({ listings, suppliers, links }: Props) {
         </p>
       )}
     </form>
+  );
+}
+
+interface VariantSelectProps {
+  name: string;
+  label: string;
+  placeholder: string;
+  choices: Observation[];
+  value: string;
+  onChange: (key: string) => void;
+}
+
+function VariantSelect({ name, label, placeholder, choices, value, onChange }: VariantSelectProps) {
+  return (
+    <label>
+      {label}
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value)} required>
+        <option value="">{placeholder}</option>
+        {choices.map((o) => (
+          <option key={o.key} value={o.key}>
+            {optionLabel(o)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
