@@ -53,6 +53,9 @@ describe('readStockText: quantities', () => {
     ['Stokta 5 adet', read(exact(5), 'Stokta 5 adet')],
     ['Última unidad', read(exact(1), 'Última unidad')],
     ['Letztes Stück', read(exact(1), 'Letztes Stück')],
+    ['Letzter Artikel', read(exact(1), 'Letzter Artikel')],
+    ['Ultimo disponibile', read(exact(1), 'Ultimo disponibile')],
+    ['Último disponible', read(exact(1), 'Último disponible')],
     ['最后一件', read(exact(1), '最后一件')],
   ])('%j -> %j', (text, expected) => {
     expect(readStockText(text)).toEqual(expected);
@@ -198,6 +201,14 @@ describe('readRemovedText', () => {
     ['판매 종료', '판매 종료'],
     ['Dit product is niet meer beschikbaar', 'niet meer beschikbaar'],
     ['Bu ürün artık satışta değil', 'Bu ürün artık satışta değil'],
+    // eBay's ended-listing notices
+    ['Bidding has ended on this item. The seller has relisted it.', 'Bidding has ended on this item'],
+    ['This listing was ended by the seller.', 'This listing was ended'],
+    ['Dieses Angebot wurde beendet.', 'Dieses Angebot wurde beendet'],
+    ['Dieses Angebot wurde vom Verkäufer beendet.', 'Dieses Angebot wurde vom Verkäufer beendet'],
+    ['Cette annonce est terminée.', 'Cette annonce est terminée'],
+    ['Questa inserzione è terminata.', 'Questa inserzione è terminata'],
+    ['Este anuncio ha finalizado.', 'Este anuncio ha finalizado'],
   ])('%j -> %j', (text, phrase) => {
     expect(readRemovedText(text)).toEqual(phrase);
   });

@@ -29,13 +29,13 @@ const EN_UNIT = String.raw`(?:pieces?|pcs\.?|items?|units?|pairs?|sets?)\s+`;
 
 // Product gone for good. Not a stock level: readStockText leaves these to readRemovedText.
 const REMOVED = table([
-  /* en */ String.raw`(?:(?:sorry,?\s+)?this\s+(?:product|item|listing)\s+is\s+)?no\s+longer\s+(?:available|for\s+sale)|(?:product|item|listing)\s+(?:has\s+been|was)\s+removed(?!\s+from)|(?:this\s+)?listing\s+(?:has\s+)?ended`,
+  /* en */ String.raw`(?:(?:sorry,?\s+)?this\s+(?:product|item|listing)\s+is\s+)?no\s+longer\s+(?:available|for\s+sale)|(?:product|item|listing)\s+(?:has\s+been|was)\s+removed(?!\s+from)|(?:this\s+)?listing\s+(?:has\s+|was\s+)?ended|bidding\s+has\s+ended(?:\s+on\s+this\s+item)?`,
   /* zh */ '(?:(?:该|此|这个)?(?:商品|宝贝))?已经?(?:下架|失效)|(?:商品|宝贝)(?:已经?被?删除|不存在)',
-  /* es */ String.raw`(?:este\s+(?:producto|articulo)\s+)?ya\s+no\s+(?:esta|se\s+encuentra)\s+disponible|publicacion\s+finalizada`,
-  /* de */ String.raw`(?:dieser\s+artikel\s+ist\s+)?nicht\s+mehr\s+(?:verfugbar|erhaltlich|lieferbar)`,
-  /* fr */ String.raw`(?:ce\s+(?:produit|article)\s+)?n['’]\s*est\s+plus\s+disponible`,
+  /* es */ String.raw`(?:este\s+(?:producto|articulo)\s+)?ya\s+no\s+(?:esta|se\s+encuentra)\s+disponible|publicacion\s+finalizada|(?:este\s+)?anuncio\s+ha\s+finalizado`,
+  /* de */ String.raw`(?:dieser\s+artikel\s+ist\s+)?nicht\s+mehr\s+(?:verfugbar|erhaltlich|lieferbar)|(?:dieses\s+)?angebot\s+wurde\s+(?:vom\s+verkaufer\s+)?beendet`,
+  /* fr */ String.raw`(?:ce\s+(?:produit|article)\s+)?n['’]\s*est\s+plus\s+disponible|(?:cette\s+)?(?:annonce|vente)\s+est\s+terminee`,
   /* pt */ String.raw`(?:este\s+produto\s+)?(?:nao\s+esta\s+mais|ja\s+nao\s+esta)\s+disponivel|anuncio\s+(?:finalizado|encerrado)`,
-  /* it */ String.raw`(?:questo\s+(?:prodotto|articolo)\s+)?non\s+e\s+piu\s+disponibile`,
+  /* it */ String.raw`(?:questo\s+(?:prodotto|articolo)\s+)?non\s+e\s+piu\s+disponibile|(?:questa\s+)?inserzione\s+e\s+terminata`,
   /* ja */ '(?:この商品は)?(?:現在)?販売されていません|販売を?終了(?:しました)?|掲載は?終了',
   /* ko */ String.raw`판매\s*(?:종료|중지)|삭제된\s*상품|존재하지\s*않는\s*상품`,
   /* nl */ String.raw`niet\s+(?:meer|langer)\s+(?:beschikbaar|leverbaar|verkrijgbaar)`,
@@ -110,10 +110,10 @@ const EXACT = table([
 const LAST_ONE = table([
   /* en */ String.raw`last\s+(?:one|item|piece|unit)(?:\s+(?:left|in\s+stock|available))?|only\s+one\s+left`,
   /* zh */ '最后一件|[仅只]剩一件',
-  /* es, pt */ String.raw`ultima\s+unidade?`,
-  /* de */ String.raw`letztes\s+(?:stuck|exemplar)|nur\s+noch\s+ein\s+(?:stuck|artikel)`,
+  /* es, pt */ String.raw`ultima\s+unidade?|ultimo\s+disponible`,
+  /* de */ String.raw`letzte[rs]\s+(?:stuck|exemplar|artikel)|nur\s+noch\s+ein\s+(?:stuck|artikel)`,
   /* fr */ String.raw`dernier\s+(?:article|exemplaire)|derniere\s+piece`,
-  /* it */ String.raw`ultimo\s+(?:pezzo|articolo)`,
+  /* it */ String.raw`ultimo\s+(?:pezzo|articolo|disponibile)`,
   /* ja */ String.raw`ラスト\s*1\s*点|最後の1点`,
   /* ko */ String.raw`마지막\s*(?:1\s*개|상품)`,
   /* nl */ String.raw`laatste\s+(?:stuk|exemplaar)`,
