@@ -30,6 +30,7 @@ describe('readStockText: quantities', () => {
     ['可售数量 5', read(exact(5), '可售数量 5')],
     ['¡Solo quedan 2!', read(exact(2), 'Solo quedan 2')],
     ['Quedan 4 unidades', read(exact(4), 'Quedan 4 unidades')],
+    ['Solo queda(n) 2 en stock (hay más unidades en camino).', read(exact(2), 'Solo queda(n) 2 en stock')],
     ['Más de 50 disponibles', read(atLeast(50), 'Más de 50 disponibles')],
     ['Nur noch 4 auf Lager', read(exact(4), 'Nur noch 4 auf Lager')],
     ['Nur noch 2 Stück verfügbar', read(exact(2), 'Nur noch 2 Stück verfügbar')],

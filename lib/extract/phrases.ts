@@ -94,7 +94,7 @@ const AT_LEAST = table([
 const EXACT = table([
   /* en */ String.raw`(?:low\s+stock:?\s*)?(?:only\s+)?${N}\s+(?:${EN_UNIT})?(?:left(?:\s+in\s+stock)?|available|in\s+stock)|(?:quantity\s+available|available\s+quantity|in\s+stock|stock)\s*:\s*${N}`,
   /* zh */ String.raw`(?:仅剩|只剩|还剩|剩余|剩下|库存|可售数量|可售|现货)\s*[:：]?\s*${N}(?!\s*(?:天|小时|分钟|秒))\s*[件个台套双份只条张]?|${N}\s*[件个]\s*(?:可售|库存|现货)`,
-  /* es */ String.raw`(?:solo\s+)?quedan?\s+(?:solo\s+)?${N}(?:\s+(?:unidades?|disponibles?|en\s+stock))?${END}|(?:solo\s+)?${N}\s+(?:unidades\s+)?disponibles?|ultimas\s+${N}\s+unidades`,
+  /* es: Amazon.es writes "Solo queda(n) 2 en stock" */ String.raw`(?:solo\s+)?queda(?:n|\(n\))?\s+(?:solo\s+)?${N}(?:\s+(?:unidades?|disponibles?|en\s+stock))?${END}|(?:solo\s+)?${N}\s+(?:unidades\s+)?disponibles?|ultimas\s+${N}\s+unidades`,
   /* de */ String.raw`nur\s+noch\s+${N}(?:\s+(?:stuck|artikel|exemplare?))?(?:\s+(?:auf\s+lager|verfugbar|vorratig|lieferbar))?${END}|${N}\s+(?:stuck\s+)?(?:auf\s+lager|verfugbar|vorratig)`,
   /* fr */ String.raw`(?:plus\s+que|(?:il\s+)?(?:ne|n['’]en)\s+reste\s+(?:plus\s+)?que)\s+${N}(?:\s+(?:articles?|exemplaires?))?(?:\s+(?:en\s+stock|disponibles?))?${END}|${N}\s+(?:articles?\s+)?en\s+stock`,
   /* pt */ String.raw`(?:apenas|somente|restam?(?:\s+apenas)?)\s+${N}(?:\s+(?:unidades?|itens|pecas))?(?:\s+(?:em\s+estoque|disponive(?:l|is)))?${END}|ultimas\s+${N}\s+unidades|${N}\s+(?:unidades?\s+)?(?:em\s+estoque|disponive(?:l|is))`,
