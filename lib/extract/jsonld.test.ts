@@ -207,6 +207,11 @@ describe('readJsonLdProducts', () => {
     expect(readJsonLdProducts(doc).map((p) => p.name)).toEqual(['Wrapped', 'Line break']);
   });
 
+  it('reads a GTIN from any of its sized forms', () => {
+    const [product] = readJsonLdProducts(page(json({ '@type': 'Product', name: 'Mug', gtin13: '4006381333931' })));
+    expect(product.gtin).toBe('4006381333931');
+  });
+
   it('returns [] for a page without JSON-LD', () => {
     expect(readJsonLdProducts(parseHtml('<html><body><p>Hello</p></body></html>'))).toEqual([]);
   });

@@ -95,6 +95,7 @@ function readProduct(node: JsonObject, budget: Budget, withVariants: boolean): S
     name: asText(node.name),
     sku: asText(node.sku),
     productId: asText(node.productID ?? node.productGroupID),
+    gtin: asText(node.gtin ?? node.gtin13 ?? node.gtin12 ?? node.gtin14 ?? node.gtin8),
     offers: readOffers(node.offers, undefined, budget, 0),
     variants,
   });

@@ -125,6 +125,13 @@ describe('readMicrodataProducts', () => {
     expect(readMicrodataProducts(body(html))).toEqual([]);
   });
 
+  it('reads a GTIN from any of its sized forms', () => {
+    const doc = body(
+      '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Mug</span><meta itemprop="gtin8" content="96385074"></div>',
+    );
+    expect(readMicrodataProducts(doc)[0].gtin).toBe('96385074');
+  });
+
   it('accepts several itemtypes and a trailing slash', () => {
     const doc = body(
       '<div itemscope itemtype="https://schema.org/Thing https://schema.org/Product/"><span itemprop="name sku">Z1</span></div>',

@@ -86,6 +86,7 @@ function readProduct(scope: Element, withVariants: boolean): StructuredProduct {
     name: firstValue(properties, 'name'),
     sku: firstValue(properties, 'sku'),
     productId: firstValue(properties, 'productID', 'productGroupID'),
+    gtin: firstValue(properties, 'gtin', 'gtin13', 'gtin12', 'gtin14', 'gtin8'),
     offers: readOffers(properties.get('offers') ?? [], undefined, 0).slice(0, MAX_OFFERS),
     variants,
   });

@@ -18,6 +18,8 @@ export interface StructuredProduct {
   name?: string;
   sku?: string;
   productId?: string;
+  /** GTIN-8/12/13/14 (schema.org `gtin` or its sized forms). */
+  gtin?: string;
   offers: StructuredOffer[];
   /** ProductGroup `hasVariant`: each variant with its own offers. */
   variants: StructuredProduct[];
