@@ -1,11 +1,14 @@
 // AliExpress item pages (supplier side): every SKU with its own count and price, from the runParams the
-// page inlines; visible notices for sold-out and removed items; the slider bot wall told apart.
+// page inlines or, on the current client-rendered shell, from its captured pdp response (mtop.ts); visible
+// notices for sold-out and removed items; the slider bot wall told apart.
 import { inlineScripts } from '../../extract/embedded-json';
 import { readRemovedText, readStockText } from '../../extract/phrases';
 import type { StockSignal } from '../../extract/stock';
 import { cleanText, textOf } from '../../extract/text';
 import type { PageRead, PageReadFailure } from '../../model';
 import { defineAdapter } from '../define';
+import { ITEM_PAGE_MATCHES } from './capture';
+import { readCapturedItem } from './mtop';
 import { findRunParamsData, readItemData, titleOf } from './run-params';
 import { readVariants } from './variants';
 
@@ -68,20 +71,31 @@ export function readAliExpressItem(doc: Document, url: URL): PageRead {
   const data = findRunParamsData(scripts);
   const item = data && readItemData(data);
   if (!item && showsCaptcha(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
-  if (!productKey) return fail('not-a-product-page', 'Not an AliExpress item page: open a product to read it');
+  if (!id || !productKey) return fail('not-a-product-page', 'Not an AliExpress item page: open a product to read it');
 
   const roots = buyBoxes(doc);
-  const title = (titleOf(data) ?? ogTitle(doc)).slice(0, 500);
   const removed = [...texts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
     .map((t) => t && readRemovedText(t))
     .find(Boolean);
-  const gone = { key: productKey, title, variants: [], removed: true };
-  if (removed) return { ok: true, products: [gone], evidence: [`text:${removed}`] };
+  if (removed) {
+    const title = (titleOf(data) ?? ogTitle(doc)).slice(0, 500);
+    return {
+      ok: true,
+      products: [{ key: productKey, title, variants: [], removed: true }],
+      evidence: [`text:${removed}`],
+    };
+  }
   const soldOut = soldOutNotice(roots);
-  const variants = item ? readVariants(item, productKey, soldOut ? [soldOut] : []) : [];
+  const pageSignals = soldOut ? [soldOut] : [];
+  // runParams first (the layouts that inline the item), then the captured pdp response of the current shell page.
+  const inlined = item ? readVariants(item, productKey, pageSignals) : [];
+  const captured = inlined.length ? null : readCapturedItem(doc, id, productKey, pageSignals);
   // Never stock 0 and never in stock for a page we cannot read: say the adapter needs an update.
-  if (!item || variants.length === 0) return fail('layout-changed', LAYOUT_CHANGED_DETAIL);
-  const source = `embedded-json:${item.skus.length ? `${item.priceModule}.skuPriceList` : item.total?.path}`;
+  if (!inlined.length && !captured) return fail('layout-changed', LAYOUT_CHANGED_DETAIL);
+  const title = (titleOf(data) ?? captured?.title ?? ogTitle(doc)).slice(0, 500);
+  const variants = captured?.variants ?? inlined;
+  const source =
+    captured?.source ?? `embedded-json:${item?.skus.length ? `${item.priceModule}.skuPriceList` : item?.total?.path}`;
   const evidence = soldOut ? [soldOut.source, source] : [source];
   return { ok: true, products: [{ key: productKey, title, variants }], evidence };
 }
@@ -90,13 +104,7 @@ export default defineAdapter({
   id: 'aliexpress',
   name: 'AliExpress',
   role: 'supplier',
-  matches: [
-    '*://*.aliexpress.com/item/*',
-    '*://aliexpress.com/item/*',
-    '*://*.aliexpress.us/item/*',
-    '*://aliexpress.us/item/*',
-    '*://*.aliexpress.com/_____tmd_____/*',
-  ],
+  matches: [...ITEM_PAGE_MATCHES, '*://*.aliexpress.com/_____tmd_____/*'],
   test: (url) => ITEM_PATH.test(url.pathname) || BOT_WALL_PATH.test(url.pathname),
   read: readAliExpressItem,
 });

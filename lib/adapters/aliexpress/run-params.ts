@@ -70,7 +70,7 @@ export function readItemData(data: Json): ItemData | null {
   return null;
 }
 
-function readProperty(p: unknown): SkuProperty[] {
+export function readProperty(p: unknown): SkuProperty[] {
   const id = isRecord(p) ? str(p.skuPropertyId) : null;
   if (!isRecord(p) || !id) return [];
   const values = new Map<string, string>();

@@ -4,10 +4,10 @@ import { moneyFromNumber } from '../../extract/money';
 import type { StockSignal } from '../../extract/stock';
 import { decideStock, fromCount, inStock, outOfStock, unknownStock } from '../../extract/stock';
 import type { Money, Variant } from '../../model';
-import type { ItemData } from './run-params';
+import type { ItemData, SkuProperty } from './run-params';
 import { isRecord, propertyPath } from './run-params';
 
-const count = (v: unknown): number | null => {
+export const count = (v: unknown): number | null => {
   const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 };
@@ -32,10 +32,27 @@ function skuSignals(sku: Record<string, unknown>, skuVal: Record<string, unknown
   return sku.salable === true ? [...counted, { stock: inStock(), source: `${path}.salable` }] : counted;
 }
 
-const decide = (signals: StockSignal[]) =>
+export const decide = (signals: StockSignal[]) =>
   signals.length
     ? decideStock(signals)
     : { stock: unknownStock('AliExpress gave no quantity for this SKU'), evidence: [] };
+
+/** The variant key for a property path; `:default` for an item without properties. */
+export const variantKey = (productKey: string, path: [string, string, string?][]) =>
+  `${productKey}:${path.map(([p, v]) => `${p}:${v}`).join(';') || 'default'}`;
+
+/** Options named as the page names them ("Color", "Ships From"), valued by display name, custom name or id. */
+export function optionsOf(path: [string, string, string?][], properties: SkuProperty[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [pid, vid, custom] of path) {
+    const property = properties.find((p) => p.id === pid);
+    options[(property?.name ?? pid).slice(0, 100)] = (property?.values.get(vid) ?? custom ?? vid).slice(0, 200);
+  }
+  return options;
+}
+
+export const labelOf = (options: Record<string, string>) =>
+  (Object.values(options).join(' / ') || 'Default').slice(0, 300);
 
 export function readVariants(item: ItemData, productKey: string, pageSignals: StockSignal[]): Variant[] {
   const variants: Variant[] = [];
@@ -44,20 +61,16 @@ export function readVariants(item: ItemData, productKey: string, pageSignals: St
     if (!isRecord(sku) || variants.length >= 5000) return;
     const skuVal = isRecord(sku.skuVal) ? sku.skuVal : {};
     const path = propertyPath(sku, item.properties);
-    const key = `${productKey}:${path.map(([p, v]) => `${p}:${v}`).join(';') || 'default'}`;
+    const key = variantKey(productKey, path);
     if (seen.has(key)) return;
     seen.add(key);
-    const options: Record<string, string> = {};
-    for (const [pid, vid, custom] of path) {
-      const property = item.properties.find((p) => p.id === pid);
-      options[(property?.name ?? pid).slice(0, 100)] = (property?.values.get(vid) ?? custom ?? vid).slice(0, 200);
-    }
+    const options = optionsOf(path, item.properties);
     const skuId =
       typeof sku.skuIdStr === 'string' ? sku.skuIdStr : Number.isSafeInteger(sku.skuId) ? String(sku.skuId) : '';
     const price = priceOf(skuVal, item.currency);
     variants.push({
       key,
-      label: (Object.values(options).join(' / ') || 'Default').slice(0, 300),
+      label: labelOf(options),
       ...(skuId && { sku: skuId }),
       options,
       ...decide([...pageSignals, ...skuSignals(sku, skuVal, `embedded-json:${item.priceModule}.skuPriceList[${i}]`)]),
