@@ -68,7 +68,7 @@ export class OversellDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
-      latest: 'key, productKey, [role+observedAt]',
+      latest: 'key, productKey, url, [role+observedAt]',
       history: '++id, [key+at], at',
       links: 'listingKey, *offerKeys, updatedAt',
       assessments: 'listingKey, severity, status, [severity+changedAt]',

@@ -122,6 +122,23 @@ describe('ingestReading', () => {
     expect((await db.latest.get(OFFER_M))?.failure).toBeUndefined();
   });
 
+  it('ties a failure or a removal that names no known product to what the same URL showed before', async () => {
+    await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: exact(9) }]), settings, T0);
+    // A captcha whose URL names a variant id, not the product key we stored.
+    const captcha = supplierFailure('captcha', T0 + 1000);
+    if (!captcha.page.ok) captcha.page.productKey = 'aliexpress:999';
+    await ingestReading(db, captcha, settings, T0 + 1000);
+    expect((await db.latest.get(OFFER_M))?.failure?.reason).toBe('captcha');
+    // A 404 at the same URL, keyed by whatever the page had (here: nothing we stored).
+    const gone = supplierReading([], T0 + 2000, { removed: true });
+    if (gone.page.ok) gone.page.products[0].key = 'aliexpress:slug-trail-backpack';
+    await ingestReading(db, gone, settings, T0 + 2000);
+    expect((await db.latest.get(OFFER_M))?.presence).toBe('removed');
+    expect((await db.assessments.get(LISTING_M))?.status).toBe('oversell-risk');
+  });
+
   it('never lets an older reading overwrite a newer one', async () => {
     await ingestReading(
       db,

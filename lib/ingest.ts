@@ -81,8 +81,11 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
       });
     }
     // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
-    for (const prev of previous) {
-      if (prev.productKey !== product.key || seen.has(prev.key) || prev.observedAt > at) continue;
+    let known = previous.filter((prev) => prev.productKey === product.key);
+    // A gone page often names no product id (a 404 under the same URL): what was read at this URL is gone.
+    if (product.removed && known.length === 0) known = await rowsAtUrl(db, reading);
+    for (const prev of known) {
+      if (seen.has(prev.key) || prev.observedAt > at) continue;
       const presence = product.removed ? 'removed' : 'missing';
       if (prev.presence === presence) continue;
       rows.push({
@@ -143,13 +146,21 @@ async function trimHistory(db: OversellDb, rows: LatestRow[], now: number): Prom
 
 /** A failed read keeps the previous good stock and marks it, so reconcile says `unreadable`, never zero. */
 async function storeFailure(db: OversellDb, reading: Reading): Promise<LatestRow[]> {
-  if (reading.page.ok || !reading.page.productKey) return [];
+  if (reading.page.ok) return [];
   const { reason, detail, productKey } = reading.page;
-  const rows = await db.latest.where('productKey').equals(productKey).toArray();
+  let rows = productKey ? await db.latest.where('productKey').equals(productKey).toArray() : [];
+  // The URL may name a variant (Amazon's child ASIN) or nothing the adapter could key: fall back to what this
+  // very URL showed before.
+  if (rows.length === 0) rows = await rowsAtUrl(db, reading);
   const failure = { reason, detail, at: reading.observedAt };
   const failed = rows.map((row) => ({ ...row, failure }));
   await db.latest.bulkPut(failed);
   return failed;
+}
+
+/** What an earlier reading of the same page (same URL, same role) stored. */
+async function rowsAtUrl(db: OversellDb, reading: Reading): Promise<LatestRow[]> {
+  return (await db.latest.where('url').equals(reading.url).toArray()).filter((row) => row.role === reading.role);
 }
 
 async function storePageStatus(db: OversellDb, reading: Reading): Promise<void> {
