@@ -189,6 +189,7 @@ describe('readRemovedText', () => {
     ['Sorry, this item is no longer available.', 'Sorry, this item is no longer available'],
     ['This listing has ended', 'This listing has ended'],
     ['This product has been removed by the seller', 'product has been removed'],
+    ['Product removed. You may post a sourcing request.', 'Product removed'],
     ['商品已下架', '商品已下架'],
     ['该商品已下架', '该商品已下架'],
     ['此商品已失效', '此商品已失效'],
@@ -214,10 +215,13 @@ describe('readRemovedText', () => {
     expect(readRemovedText(text)).toEqual(phrase);
   });
 
-  it.each([['Page not found'], ['Out of stock'], ['Item was removed from your cart'], ['In stock']])(
-    '%j -> null',
-    (text) => {
-      expect(readRemovedText(text)).toBeNull();
-    },
-  );
+  it.each([
+    ['Page not found'],
+    ['Out of stock'],
+    ['Item was removed from your cart'],
+    ['Product removed from your wishlist'],
+    ['In stock'],
+  ])('%j -> null', (text) => {
+    expect(readRemovedText(text)).toBeNull();
+  });
 });

@@ -29,7 +29,7 @@ const EN_UNIT = String.raw`(?:pieces?|pcs\.?|items?|units?|pairs?|sets?)\s+`;
 
 // Product gone for good. Not a stock level: readStockText leaves these to readRemovedText.
 const REMOVED = table([
-  /* en */ String.raw`(?:(?:sorry,?\s+)?this\s+(?:product|item|listing)\s+is\s+)?no\s+longer\s+(?:available|for\s+sale)|(?:product|item|listing)\s+(?:has\s+been|was)\s+removed(?!\s+from)|(?:this\s+)?listing\s+(?:has\s+|was\s+)?ended|bidding\s+has\s+ended(?:\s+on\s+this\s+item)?`,
+  /* en */ String.raw`(?:(?:sorry,?\s+)?this\s+(?:product|item|listing)\s+is\s+)?no\s+longer\s+(?:available|for\s+sale)|(?:product|item|listing)\s+(?:has\s+been|was)\s+removed(?!\s+from)|product\s+removed(?!\s+from)|(?:this\s+)?listing\s+(?:has\s+|was\s+)?ended|bidding\s+has\s+ended(?:\s+on\s+this\s+item)?`,
   /* zh */ '(?:(?:该|此|这个)?(?:商品|宝贝))?已经?(?:下架|失效)|(?:商品|宝贝)(?:已经?被?删除|不存在)',
   /* es */ String.raw`(?:este\s+(?:producto|articulo)\s+)?ya\s+no\s+(?:esta|se\s+encuentra)\s+disponible|publicacion\s+finalizada|(?:este\s+)?anuncio\s+ha\s+finalizado`,
   /* de */ String.raw`(?:dieser\s+artikel\s+ist\s+)?nicht\s+mehr\s+(?:verfugbar|erhaltlich|lieferbar)|(?:dieses\s+)?angebot\s+wurde\s+(?:vom\s+verkaufer\s+)?beendet`,
