@@ -100,7 +100,8 @@ export function runAdapters(candidates: readonly Adapter[], ctx: ContentScriptCo
 function settledRead(candidates: readonly Adapter[], ctx: ContentScriptContext): Promise<PageOutcome> {
   const read = () => readFirst(candidates, document, new URL(location.href));
   const first = read();
-  if (first.page.ok || first.page.reason === 'captcha' || first.page.reason === 'login-wall') {
+  // Only a page that looks like its product page but lacks the data yet is worth waiting for.
+  if (first.page.ok || first.page.reason !== 'layout-changed') {
     return Promise.resolve(first);
   }
   return new Promise((resolve) => {

@@ -1,9 +1,14 @@
 // "Watch this site": the seller grants one origin (a Shopify or WooCommerce store, any shop with product
-// data) and the generic store adapters are registered there as a content script, at run time. Revoking the
-// permission, or "Stop watching", unregisters it. The list lives in storage.local so the popup can show it.
-import { browser } from 'wxt/browser';
+// data) and the generic store adapters' content scripts are registered there at run time. Each reads only
+// the pages it recognises (the others step aside), so no platform detection is needed up front. Revoking the
+// permission, or "Stop watching", unregisters them. The list lives in storage.local so the popup can show it.
+import { browser, type PublicPath } from 'wxt/browser';
+import { adapters } from './adapters';
 
-export const WATCHED_SCRIPT = '/content-scripts/watched-site.js';
+/** The dynamic adapters' own content scripts (`registration: 'runtime'` entrypoints), most specific first. */
+const STORE_SCRIPTS = adapters
+  .filter((a) => a.dynamic)
+  .map((a) => `/content-scripts/${a.id}.js` as Extract<PublicPath, `/content-scripts/${string}`>);
 /** storage.local: the origins watched now (the popup shows them). */
 export const WATCHED_KEY = 'watchedOrigins';
 /** storage.local: the origin the popup asked for, in case the browser closed the popup during the prompt. */
@@ -34,7 +39,7 @@ export async function watchOrigin(origin: string, tabId?: number): Promise<void>
   const granted = await browser.permissions.contains({ origins: [patternOf(origin)] });
   if (!granted) throw new Error(`no permission for ${origin}: grant it from the popup first`);
   const id = scriptIdOf(origin);
-  const script = { id, matches: [patternOf(origin)], js: [WATCHED_SCRIPT], runAt: 'document_idle' as const };
+  const script = { id, matches: [patternOf(origin)], js: STORE_SCRIPTS, runAt: 'document_idle' as const };
   // The popup's message and the permission listener can both get here: registering twice must not fail.
   const registered = async () => (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   if (await registered()) await browser.scripting.updateContentScripts([script]);
@@ -49,7 +54,7 @@ export async function watchOrigin(origin: string, tabId?: number): Promise<void>
   if (!list.includes(origin)) await browser.storage.local.set({ [WATCHED_KEY]: [...list, origin].sort() });
   if (tabId !== undefined) {
     // The page is already open: read it now instead of on the next visit.
-    await browser.scripting.executeScript({ target: { tabId }, files: [WATCHED_SCRIPT] }).catch((error: unknown) => {
+    await browser.scripting.executeScript({ target: { tabId }, files: STORE_SCRIPTS }).catch((error: unknown) => {
       console.warn(`[oversell-guard] could not read tab ${tabId} of ${origin} now`, error);
     });
   }

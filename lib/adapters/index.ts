@@ -1,11 +1,37 @@
 // Every adapter, explicitly, in order: the first whose `matches` and `test` accept a URL reads it.
 
+import alibaba1688 from './1688';
+import alibaba from './alibaba';
 import aliexpress from './aliexpress';
+import amazon from './amazon';
+import cjdropshipping from './cjdropshipping';
 import type { Adapter } from './define';
 import { adapterMatches } from './define';
+import ebay from './ebay';
+import etsy from './etsy';
+import schemaOrg from './schema-org';
 import shopifyAdmin from './shopify-admin';
+import shopifyStore from './shopify-store';
+import temu from './temu';
+import walmart from './walmart';
+import woocommerceStore from './woocommerce-store';
 
-export const adapters: readonly Adapter[] = [aliexpress, shopifyAdmin];
+export const adapters: readonly Adapter[] = [
+  aliexpress,
+  temu,
+  cjdropshipping,
+  alibaba1688,
+  alibaba,
+  ebay,
+  etsy,
+  amazon,
+  walmart,
+  shopifyStore,
+  woocommerceStore,
+  shopifyAdmin,
+  // The fallback for any granted shop: after every adapter, since its patterns match every page.
+  schemaOrg,
+];
 
 export function adapterById(id: string): Adapter | undefined {
   return adapters.find((a) => a.id === id);
