@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { Finding, Observation, Severity } from '@/lib/model';
+import type { Finding, Observation } from '@/lib/model';
 import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
 import { type ProblemPage, type ProblemRow, SHOWN_SEVERITIES, type ShownSeverity } from './queries';
 import { SeverityIcon } from './SeverityIcon';

@@ -37,9 +37,7 @@ export function chipText({ siteName, page, readMs, linkedVariants }: ChipFacts):
   if (!page.ok) return msg('chipFailed', [siteName, page.detail]);
   const variants = page.products.flatMap((p) => p.variants);
   if (page.products.some((p) => p.removed)) return msg('chipRemoved', [siteName]);
-  const available = variants.filter(
-    (v) => ['exact', 'atLeast', 'inStock'].includes(v.stock.kind) && !(v.stock.kind === 'exact' && v.stock.qty === 0),
-  ).length;
+  const available = variants.filter((v) => canSupply(v.stock) === true).length;
   return msg('chipRead', [siteName, variants.length, available, linkedVariants, readMs.toFixed(1)]);
 }
 
