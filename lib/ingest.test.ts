@@ -158,11 +158,15 @@ describe('ingestReading', () => {
     await visit(T0 + 60_000, 9);
     await visit(T0 + 120_000, 9);
     expect(await db.history.count()).toBe(1);
-    expect((await db.latest.get(OFFER_M))?.observedAt).toBe(T0 + 120_000);
-    await visit(T0 + 180_000, 8);
+    // Unchanged within five minutes: not even rewritten; after that, "seen" moves on.
+    expect((await db.latest.get(OFFER_M))?.observedAt).toBe(T0);
+    await visit(T0 + 300_000, 9);
+    expect((await db.latest.get(OFFER_M))?.observedAt).toBe(T0 + 300_000);
+    await visit(T0 + 360_000, 8);
     expect(await db.history.count()).toBe(2);
-    await visit(T0 + 180_000 + 6 * 3600_000, 8);
-    expect((await db.history.toArray()).map((r) => r.at)).toEqual([T0, T0 + 180_000, T0 + 180_000 + 6 * 3600_000]);
+    expect((await db.latest.get(OFFER_M))?.stock).toEqual(exact(8));
+    await visit(T0 + 360_000 + 6 * 3600_000, 8);
+    expect((await db.history.toArray()).map((r) => r.at)).toEqual([T0, T0 + 360_000, T0 + 360_000 + 6 * 3600_000]);
   });
 
   it('does not rewrite an assessment whose result did not change', async () => {

@@ -1,7 +1,15 @@
 // Ingest: one validated Reading -> history, latest, page status, and fresh assessments for exactly
 // the links it touches. One Dexie transaction, only Dexie calls inside (no fetch, no timers), so a
 // worker killed mid-way leaves either all of it or none of it.
-import { getMany, HISTORY_MAX_AGE_MS, HISTORY_PER_KEY, type HistoryRow, type LatestRow, type OversellDb } from './db';
+import {
+  getMany,
+  HISTORY_MAX_AGE_MS,
+  HISTORY_PER_KEY,
+  type HistoryRow,
+  type LatestRow,
+  type LinkRow,
+  type OversellDb,
+} from './db';
 import { canSupply } from './extract/stock';
 import type { Assessment, Observation, Reading, Settings } from './model';
 import { assessLink } from './reconcile';
@@ -27,10 +35,10 @@ export async function ingestReading(
   return db.transaction('rw', tables, async () => {
     const touched = reading.page.ok ? await storeProducts(db, reading) : await storeFailure(db, reading);
     await storePageStatus(db, reading);
-    const { listingKeys, linkedVariants } = await affected(db, reading, touched);
-    // Listing rows were just written: hand them to reassess instead of reading them back.
+    const { listingKeys, linkedVariants, links } = await affected(db, reading, touched);
+    // Listing rows and links were just in hand: give them to reassess instead of reading them back.
     const known = reading.role === 'listing' ? new Map(touched.map((row) => [row.key, row])) : undefined;
-    const changed = await reassess(db, listingKeys, settings, now, known);
+    const changed = await reassess(db, listingKeys, settings, now, known, links);
     return { touchedKeys: touched.length, linkedVariants, assessed: listingKeys.length, changed };
   });
 }
@@ -41,7 +49,10 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
   const productKeys = products.map((p) => p.key);
   const previous = await db.latest.where('productKey').anyOf(productKeys).toArray();
   const previousByKey = new Map(previous.map((row) => [row.key, row]));
+  /** Rows to write. */
   const rows: LatestRow[] = [];
+  /** Every variant the reading has, written or not (what reassess must look at). */
+  const touched: LatestRow[] = [];
   const history: HistoryRow[] = [];
   const at = reading.observedAt;
 
@@ -59,7 +70,7 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
       const keep =
         !prev || prev.historyAt === undefined || changedSince(prev, v) || at - prev.historyAt >= HEARTBEAT_MS;
       if (keep) history.push(historyOf(v.key, at, v, reading));
-      rows.push({
+      const row: LatestRow = {
         key: v.key,
         productKey: product.key,
         adapterId: reading.adapterId,
@@ -78,7 +89,11 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
         presence: 'present',
         historyCount: (prev?.historyCount ?? 0) + (keep ? 1 : 0),
         historyAt: keep ? at : prev?.historyAt,
-      });
+      };
+      touched.push(row);
+      // Re-reading an unchanged page within minutes (list pages of single-page admins are re-read on every
+      // navigation) rewrites nothing: "seen" stays at most REWRITE_AFTER_MS behind, writes are the cost here.
+      if (!prev || keep || at - prev.observedAt >= REWRITE_AFTER_MS || !sameContent(prev, row)) rows.push(row);
     }
     // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
     let known = previous.filter((prev) => prev.productKey === product.key);
@@ -101,7 +116,16 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
   await db.latest.bulkPut(rows);
   await db.history.bulkAdd(history);
   await trimHistory(db, rows, at);
-  return rows;
+  return [...touched, ...rows.filter((row) => row.presence !== 'present')];
+}
+
+const REWRITE_AFTER_MS = 5 * 60_000;
+
+/** Same observation but for when and how it was seen. */
+function sameContent(a: LatestRow, b: LatestRow): boolean {
+  const { observedAt: _a, via: _va, historyCount: _ha, historyAt: _hta, ...restA } = a;
+  const { observedAt: _b, via: _vb, historyCount: _hb, historyAt: _htb, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
 }
 
 /** A history row is written at least this often per variant, even when nothing changed. */
@@ -181,17 +205,30 @@ async function storePageStatus(db: OversellDb, reading: Reading): Promise<void> 
 }
 
 async function affected(db: OversellDb, reading: Reading, touched: LatestRow[]) {
-  if (touched.length === 0) return { listingKeys: [], linkedVariants: 0 };
+  if (touched.length === 0) return { listingKeys: [], linkedVariants: 0, links: undefined };
   const keys = touched.map((row) => row.key);
   if (reading.role === 'listing') {
-    const linked = await db.links.where('listingKey').anyOf(keys).count();
-    return { listingKeys: keys, linkedVariants: linked };
+    const links = await getMany(db.links, keys);
+    return { listingKeys: keys, linkedVariants: links.filter(Boolean).length, links };
   }
-  const links = await db.links.where('offerKeys').anyOf(keys).toArray();
+  const wanted = new Set(keys);
+  // Many keys of one product sort together: one range read of the index instead of a seek per key.
+  const sorted = [...wanted].sort();
+  const candidates =
+    keys.length < 16
+      ? await db.links.where('offerKeys').anyOf(keys).toArray()
+      : await db.links
+          .where('offerKeys')
+          .between(sorted[0], sorted[sorted.length - 1], true, true)
+          .toArray();
+  const links = [...new Map(candidates.map((l) => [l.listingKey, l])).values()].filter((l) =>
+    l.offerKeys.some((k) => wanted.has(k)),
+  );
   const linkedOffers = new Set(links.flatMap((l) => l.offerKeys));
   return {
     listingKeys: links.map((l) => l.listingKey),
     linkedVariants: keys.filter((k) => linkedOffers.has(k)).length,
+    links,
   };
 }
 
@@ -205,11 +242,12 @@ export async function reassess(
   settings: Settings,
   now: number,
   known?: ReadonlyMap<string, Observation>,
+  knownLinks?: readonly (LinkRow | undefined)[],
 ) {
   if (listingKeys.length === 0) return [];
   const [listings, links, previous] = await Promise.all([
     known ? listingKeys.map((k) => known.get(k)) : getMany(db.latest, listingKeys),
-    getMany(db.links, listingKeys),
+    knownLinks?.length === listingKeys.length ? knownLinks : getMany(db.links, listingKeys),
     getMany(db.assessments, listingKeys),
   ]);
   const offerKeys = [...new Set(links.flatMap((l) => l?.offerKeys ?? []))];

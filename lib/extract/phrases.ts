@@ -137,6 +137,7 @@ const IN = table([
 ]);
 
 const MARKS = /[.,]/g;
+const DIGIT = /\d/;
 const countIn = (match: RegExpExecArray): number =>
   Number((match.slice(1).find((group) => group !== undefined) ?? '1').replace(MARKS, ''));
 
@@ -152,10 +153,12 @@ export function readStockText(text: string): { stock: Stock; phrase: string } | 
   });
   const out = OUT.exec(folded.replace(NEARLY_OUT_ALL, (words) => ' '.repeat(words.length)));
   if (out) return said(outOfStock(), out);
-  // A count beats a bare in-stock phrase: "Only 3 left in stock" is exact 3.
-  let match = AT_LEAST.exec(folded);
+  // A count beats a bare in-stock phrase: "Only 3 left in stock" is exact 3. Every count pattern holds a digit,
+  // so text without one skips them (and a page's first call skips compiling the two largest tables).
+  const hasDigit = DIGIT.test(folded);
+  let match = hasDigit ? AT_LEAST.exec(folded) : null;
   if (match) return said(atLeast(countIn(match)), match);
-  match = EXACT.exec(folded);
+  match = hasDigit ? EXACT.exec(folded) : null;
   if (match) return said(fromCount(countIn(match)), match);
   match = LAST_ONE.exec(folded);
   if (match) return said(exact(1), match);

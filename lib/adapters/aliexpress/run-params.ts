@@ -37,11 +37,21 @@ const LAYOUTS = [
 /** `data` of the first inline script that assigns a non-empty `runParams` (pages assign `{}` first). */
 export function findRunParamsData(scripts: string[]): Json | null {
   for (const script of scripts) {
-    const data = script.includes('runParams') ? getPath(findAssignedLiteral(script, 'runParams'), 'data') : null;
+    const at = script.search(NON_EMPTY_RUN_PARAMS);
+    if (at < 0) continue;
+    // runParams is a JS literal (`{ data: {…}, … }`) but its `data` is usually strict JSON: reading it
+    // directly lets JSON.parse do the work, ~10x faster on a page's first (cold) read than the full parser.
+    // Taken only when it holds the item, so a nested `data` key can never stand in for it.
+    const direct = findAssignedLiteral(script.slice(at), 'data');
+    if (isRecord(direct) && readItemData(direct)) return direct;
+    const data = getPath(findAssignedLiteral(script, 'runParams'), 'data');
     if (isRecord(data)) return data;
   }
   return null;
 }
+
+/** `runParams = {` not followed by `}`: the real assignment, not the `{}` placeholder written first. */
+const NON_EMPTY_RUN_PARAMS = /runParams\s*=\s*\{(?!\s*\})/;
 
 export function titleOf(data: Json | null): string | null {
   for (const layout of LAYOUTS) {
