@@ -1,4 +1,5 @@
-// "Watch this site" on stores Oversell Guard does not read by default: the seller clicks the popup's button,
+// "Watch this site" on stores Oversell Guard does not read by default (Shopify, WooCommerce, any shop with
+// schema.org product data): the seller clicks the popup's button,
 // the origin's permission is granted (pre-granted in the e2e build: automation cannot answer the prompt), the
 // store reader is registered at run time, reads the open tab at once and every visit after; "Stop watching"
 // ends it.
@@ -29,7 +30,7 @@ afterAll(async () => {
 const statusOf = async (url: string) =>
   (await readStore<PageStatusRow>(await h.worker(), 'pages')).find((p) => p.url === url);
 
-describe.each(['shopify-store', 'woocommerce-store'])('watching a %s', (adapterId) => {
+describe.each(['shopify-store', 'woocommerce-store', 'schema-org'])('watching a %s', (adapterId) => {
   const f = storePage(adapterId);
 
   it('reads nothing before the seller asks', async () => {
