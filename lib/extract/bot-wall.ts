@@ -23,3 +23,16 @@ export function readBotWall(doc: Document): string | null {
   // Cloudflare configures every challenge in an inline `window._cf_chl_opt = {…}`, whatever its markup.
   return scripts.some((s) => s.textContent?.includes('_cf_chl_opt')) ? 'Cloudflare' : null;
 }
+
+// The Alibaba group's slider wall (AliExpress, 1688, Alibaba.com): a Baxia dialog over the page, the
+// "nocaptcha" slider, or the punish iframe; the punish page itself configures `window._config_` with an
+// x5secdata token.
+const ALIBABA_GROUP_SLIDER = '.baxia-dialog, #baxia-dialog-content, #nocaptcha, iframe[src*="_____tmd_____"]';
+
+/** Is this page (or the dialog over it) the Alibaba group's slider captcha? */
+export function showsAlibabaGroupSlider(doc: Document, scripts: readonly string[]): boolean {
+  return (
+    !!doc.querySelector(ALIBABA_GROUP_SLIDER) ||
+    scripts.some((s) => s.includes('x5secdata') || /window\._config_\s*=/.test(s))
+  );
+}

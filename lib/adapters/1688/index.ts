@@ -1,8 +1,10 @@
 // 1688 offer pages (supplier side, Chinese wholesale): every SKU with its bookable count and price from the
 // offer data the page inlines; removed and sold-out notices; the slider bot wall and the login wall told apart.
+
+import { showsAlibabaGroupSlider } from '../../extract/bot-wall';
 import { inlineScripts } from '../../extract/embedded-json';
-import { readRemovedText, readStockText } from '../../extract/phrases';
-import type { StockSignal } from '../../extract/stock';
+import { buyBoxes, noticeTexts, stockNotice } from '../../extract/notices';
+import { readRemovedText } from '../../extract/phrases';
 import { cleanText, textOf } from '../../extract/text';
 import type { PageRead, PageReadFailure } from '../../model';
 import { defineAdapter } from '../define';
@@ -21,8 +23,6 @@ const LOGIN_HOST = 'login.1688.com';
 const BUY_BOX_CLASSES = ['layout-right', 'mod-detail-purchasing'];
 const SOLD_OUT_NOTICE = '[class*="sold-out"], [class*="soldout"], [class*="stock-tip"]';
 const REMOVED_NOTICE = '[class*="offline"], [class*="expired"], [class*="not-found"]';
-// The bot wall's own elements: the Baxia dialog over a page, the slider, or the punish iframe.
-const CAPTCHA = '.baxia-dialog, #baxia-dialog-content, #nocaptcha, iframe[src*="_____tmd_____"]';
 // A login dialog served in place of the offer: the embedded passport frame or form.
 const LOGIN_FORM = 'iframe[src*="login.1688.com"], form[action*="login.1688.com"]';
 const CAPTCHA_DETAIL = '1688 is showing a slider captcha: open the page and drag the slider to continue';
@@ -41,29 +41,6 @@ function offerIdOf(url: URL): string | undefined {
   }
 }
 
-function buyBoxes(doc: Document): ParentNode[] {
-  const boxes = BUY_BOX_CLASSES.flatMap((name) => Array.from(doc.getElementsByClassName(name)));
-  return boxes.length ? boxes : [doc];
-}
-
-function texts(roots: ParentNode[], selectors: string): string[] {
-  const found = roots.flatMap((root) => Array.from(root.querySelectorAll(selectors)));
-  return found.map((el) => cleanText(el.textContent)).filter(Boolean);
-}
-
-/** A visible "sold out" notice for the whole offer: a signal that beats the embedded counts. */
-function soldOutNotice(roots: ParentNode[]): StockSignal | null {
-  for (const said of texts(roots, SOLD_OUT_NOTICE).map(readStockText)) {
-    if (said?.stock.kind === 'outOfStock') return { stock: said.stock, source: `text:${said.phrase}`, visible: true };
-  }
-  return null;
-}
-
-function showsCaptcha(doc: Document, scripts: string[]): boolean {
-  // The punish page configures its slider in `window._config_ = {…}` with an x5secdata token.
-  return !!doc.querySelector(CAPTCHA) || scripts.some((s) => s.includes('x5secdata') || /window\._config_\s*=/.test(s));
-}
-
 /** The page's own title line, else og:title without the site name ("… - 阿里巴巴"). */
 const pageTitle = (doc: Document): string =>
   textOf(doc, '.title-text') ??
@@ -80,18 +57,18 @@ export function read1688Offer(doc: Document, url: URL): PageRead {
 
   const scripts = inlineScripts(doc);
   const offer = readOfferData(scripts);
-  if (!offer && showsCaptcha(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
+  if (!offer && showsAlibabaGroupSlider(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
   if (!offer && doc.querySelector(LOGIN_FORM)) return fail('login-wall', LOGIN_DETAIL);
   if (!productKey) return fail('not-a-product-page', 'Not a 1688 offer page: open an offer to read it');
 
-  const roots = buyBoxes(doc);
+  const roots = buyBoxes(doc, BUY_BOX_CLASSES);
   const title = (offer?.title ?? pageTitle(doc)).slice(0, 500);
-  const removed = [...texts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
+  const removed = [...noticeTexts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
     .map((t) => t && readRemovedText(t))
     .find(Boolean);
   const gone = { key: productKey, title, variants: [], removed: true };
   if (removed) return { ok: true, products: [gone], evidence: [`text:${removed}`] };
-  const soldOut = soldOutNotice(roots);
+  const soldOut = stockNotice(roots, SOLD_OUT_NOTICE);
   const variants = offer ? readVariants(offer, productKey, soldOut ? [soldOut] : []) : [];
   // Never stock 0 and never in stock for a page we cannot read: say the adapter needs an update.
   if (!offer || variants.length === 0) return fail('layout-changed', LAYOUT_CHANGED_DETAIL);

@@ -1,9 +1,11 @@
 // Alibaba.com product pages (supplier side, wholesale), on www and the language sites: every SKU with its
 // warehouse stock where the listing is ready to ship, unknown where it is made to order; the smallest-order
 // ladder price; removed and sold-out notices; the slider bot wall told apart.
+
+import { showsAlibabaGroupSlider } from '../../extract/bot-wall';
 import { inlineScripts } from '../../extract/embedded-json';
-import { readRemovedText, readStockText } from '../../extract/phrases';
-import type { StockSignal } from '../../extract/stock';
+import { buyBoxes, noticeTexts, stockNotice } from '../../extract/notices';
+import { readRemovedText } from '../../extract/phrases';
 import { cleanText, textOf } from '../../extract/text';
 import type { PageRead, PageReadFailure } from '../../model';
 import { defineAdapter } from '../define';
@@ -23,33 +25,9 @@ const BUY_BOX_CLASSES = ['layout-right', 'product-detail-right'];
 const SOLD_OUT_NOTICE = '[class*="sold-out"], [class*="soldout"], [class*="out-of-stock"]';
 const READY_BADGE = '[class*="rts-badge"], [class*="ready-to-ship"]';
 const REMOVED_NOTICE = '[class*="offline"], [class*="no-longer"], [class*="not-found"]';
-const CAPTCHA = '.baxia-dialog, #baxia-dialog-content, #nocaptcha, iframe[src*="_____tmd_____"]';
 const CAPTCHA_DETAIL = 'Alibaba.com is showing a captcha: open the page and slide to verify';
 const LAYOUT_CHANGED_DETAIL =
   'Alibaba.com changed this page: no product data where Oversell Guard reads it (the adapter needs an update)';
-
-function buyBoxes(doc: Document): ParentNode[] {
-  const boxes = BUY_BOX_CLASSES.flatMap((name) => Array.from(doc.getElementsByClassName(name)));
-  return boxes.length ? boxes : [doc];
-}
-
-function texts(roots: ParentNode[], selectors: string): string[] {
-  const found = roots.flatMap((root) => Array.from(root.querySelectorAll(selectors)));
-  return found.map((el) => cleanText(el.textContent)).filter(Boolean);
-}
-
-/** The first notice whose words state a stock of `kind`, as a visible signal. */
-function notice(roots: ParentNode[], selectors: string, kind: 'outOfStock' | 'inStock'): StockSignal | null {
-  for (const said of texts(roots, selectors).map(readStockText)) {
-    if (said?.stock.kind === kind) return { stock: said.stock, source: `text:${said.phrase}`, visible: true };
-  }
-  return null;
-}
-
-function showsCaptcha(doc: Document, scripts: string[]): boolean {
-  // The punish page configures its slider in `window._config_ = {…}` with an x5secdata token.
-  return !!doc.querySelector(CAPTCHA) || scripts.some((s) => s.includes('x5secdata') || /window\._config_\s*=/.test(s));
-}
 
 /** The page's h1, else og:title without the site's suffix ("… - Buy … Product on Alibaba.com"). */
 const pageTitle = (doc: Document): string =>
@@ -65,22 +43,22 @@ export function readAlibabaProduct(doc: Document, url: URL): PageRead {
 
   const scripts = inlineScripts(doc);
   const global = findGlobalData(scripts);
-  if (!global && showsCaptcha(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
+  if (!global && showsAlibabaGroupSlider(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
   if (!productKey) return fail('not-a-product-page', 'Not an Alibaba.com product page: open a product to read it');
 
   const data = global && readProductData(global);
-  const roots = buyBoxes(doc);
+  const roots = buyBoxes(doc, BUY_BOX_CLASSES);
   const title = (data?.title ?? pageTitle(doc)).slice(0, 500);
-  const removed = [...texts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
+  const removed = [...noticeTexts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
     .map((t) => t && readRemovedText(t))
     .find(Boolean);
   const gone = { key: productKey, title, variants: [], removed: true };
   if (removed) return { ok: true, products: [gone], evidence: [`text:${removed}`] };
   // Never stock 0 and never in stock for a page we cannot read: say the adapter needs an update.
   if (!data) return fail('layout-changed', LAYOUT_CHANGED_DETAIL);
-  const soldOut = notice(roots, SOLD_OUT_NOTICE, 'outOfStock');
+  const soldOut = stockNotice(roots, SOLD_OUT_NOTICE);
   // The badge only matters without counts: ready-to-ship pages with inventory never pay for reading it.
-  const badge = data.inventory ? null : notice(roots, READY_BADGE, 'inStock');
+  const badge = data.inventory ? null : stockNotice(roots, READY_BADGE, 'inStock');
   const variants = readVariants(data, productKey, soldOut ? [soldOut] : [], badge);
   const where = data.inventory ? 'inventory.skuInventory' : data.skus.length ? 'product.sku.skuInfoMap' : 'product';
   const evidence = [soldOut?.source, `embedded-json:${where}`, badge?.source].filter((e): e is string => !!e);

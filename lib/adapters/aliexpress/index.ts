@@ -1,9 +1,11 @@
 // AliExpress item pages (supplier side): every SKU with its own count and price, from the runParams the
 // page inlines or, on the current client-rendered shell, from its captured pdp response (mtop.ts); visible
 // notices for sold-out and removed items; the slider bot wall told apart.
+
+import { showsAlibabaGroupSlider } from '../../extract/bot-wall';
 import { inlineScripts } from '../../extract/embedded-json';
-import { readRemovedText, readStockText } from '../../extract/phrases';
-import type { StockSignal } from '../../extract/stock';
+import { buyBoxes, noticeTexts, stockNotice } from '../../extract/notices';
+import { readRemovedText } from '../../extract/phrases';
 import { cleanText, textOf } from '../../extract/text';
 import type { PageRead, PageReadFailure } from '../../model';
 import { defineAdapter } from '../define';
@@ -24,34 +26,9 @@ const BUY_BOX_CLASSES = ['pdp-info-right', 'pdp-body-top-right', 'product-info']
 const SOLD_OUT_NOTICE = '[class*="quantity--info"], .product-quantity-tip, [class*="sold-out"], [class*="soldout"]';
 // Not "unavailable": coupons and SKU chips carry that class on live items.
 const REMOVED_NOTICE = '[class*="not-found"], [class*="no-longer"]';
-// The bot wall's own elements: the Baxia dialog over a page, the slider, or the punish iframe.
-const CAPTCHA = '.baxia-dialog, #baxia-dialog-content, #nocaptcha, iframe[src*="_____tmd_____"]';
 const CAPTCHA_DETAIL = 'AliExpress is showing a captcha: open the page and solve it';
 const LAYOUT_CHANGED_DETAIL =
   'AliExpress changed this page: no stock data where Oversell Guard reads it (the adapter needs an update)';
-
-function buyBoxes(doc: Document): ParentNode[] {
-  const boxes = BUY_BOX_CLASSES.flatMap((name) => Array.from(doc.getElementsByClassName(name)));
-  return boxes.length ? boxes : [doc];
-}
-
-function texts(roots: ParentNode[], selectors: string): string[] {
-  const found = roots.flatMap((root) => Array.from(root.querySelectorAll(selectors)));
-  return found.map((el) => cleanText(el.textContent)).filter(Boolean);
-}
-
-/** A visible "sold out" notice for the whole item: a signal that beats the embedded counts. */
-function soldOutNotice(roots: ParentNode[]): StockSignal | null {
-  for (const said of texts(roots, SOLD_OUT_NOTICE).map(readStockText)) {
-    if (said?.stock.kind === 'outOfStock') return { stock: said.stock, source: `text:${said.phrase}`, visible: true };
-  }
-  return null;
-}
-
-function showsCaptcha(doc: Document, scripts: string[]): boolean {
-  // The punish page configures its slider in `window._config_ = {…}` with an x5secdata token.
-  return !!doc.querySelector(CAPTCHA) || scripts.some((s) => s.includes('x5secdata') || /window\._config_\s*=/.test(s));
-}
 
 /** og:title without the price in front and the site name behind: "US $12.95 | Linen Shirt - AliExpress". */
 const ogTitle = (doc: Document): string =>
@@ -70,11 +47,11 @@ export function readAliExpressItem(doc: Document, url: URL): PageRead {
   const scripts = inlineScripts(doc);
   const data = findRunParamsData(scripts);
   const item = data && readItemData(data);
-  if (!item && showsCaptcha(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
+  if (!item && showsAlibabaGroupSlider(doc, scripts)) return fail('captcha', CAPTCHA_DETAIL);
   if (!id || !productKey) return fail('not-a-product-page', 'Not an AliExpress item page: open a product to read it');
 
-  const roots = buyBoxes(doc);
-  const removed = [...texts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
+  const roots = buyBoxes(doc, BUY_BOX_CLASSES);
+  const removed = [...noticeTexts(roots, REMOVED_NOTICE), textOf(doc, 'h1'), textOf(doc, 'h2')]
     .map((t) => t && readRemovedText(t))
     .find(Boolean);
   if (removed) {
@@ -85,7 +62,7 @@ export function readAliExpressItem(doc: Document, url: URL): PageRead {
       evidence: [`text:${removed}`],
     };
   }
-  const soldOut = soldOutNotice(roots);
+  const soldOut = stockNotice(roots, SOLD_OUT_NOTICE);
   const pageSignals = soldOut ? [soldOut] : [];
   // runParams first (the layouts that inline the item), then the captured pdp response of the current shell page.
   const inlined = item ? readVariants(item, productKey, pageSignals) : [];
