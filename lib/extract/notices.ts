@@ -1,7 +1,7 @@
 // Visible notices inside a product page's buy box ("Sold out", "Ready to ship"): found by stable class
 // substrings within the buy box only (class-substring selectors over a whole 2 MB page cost ~8 ms), and read
 // with the shared stock phrases, so a notice is evidence a shopper could see.
-import { readStockText } from './phrases';
+import { readOutOfStockText, readStockText } from './phrases';
 import type { StockSignal } from './stock';
 import { cleanText } from './text';
 
@@ -23,7 +23,8 @@ export function stockNotice(
   selectors: string,
   kind: 'outOfStock' | 'inStock' = 'outOfStock',
 ): StockSignal | null {
-  for (const said of noticeTexts(roots, selectors).map(readStockText)) {
+  const read = kind === 'outOfStock' ? readOutOfStockText : readStockText;
+  for (const said of noticeTexts(roots, selectors).map(read)) {
     if (said?.stock.kind === kind) return { stock: said.stock, source: `text:${said.phrase}`, visible: true };
   }
   return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stock } from '../model';
-import { readRemovedText, readStockText } from './phrases';
+import { readOutOfStockText, readRemovedText, readStockText } from './phrases';
 import { atLeast, exact, inStock, outOfStock } from './stock';
 
 const read = (stock: Stock, phrase: string) => ({ stock, phrase });
@@ -223,5 +223,17 @@ describe('readRemovedText', () => {
     ['In stock'],
   ])('%j -> null', (text) => {
     expect(readRemovedText(text)).toBeNull();
+  });
+});
+
+describe('readOutOfStockText', () => {
+  it.each([
+    ['Sold out', { stock: { kind: 'outOfStock' }, phrase: 'Sold out' }],
+    ['Nicht auf Lager', { stock: { kind: 'outOfStock' }, phrase: 'Nicht auf Lager' }],
+    ['312 pieces available', null],
+    ['Almost sold out', null],
+    ['In stock', null],
+  ])('%s', (text, expected) => {
+    expect(readOutOfStockText(text)).toEqual(expected);
   });
 });

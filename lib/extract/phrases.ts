@@ -143,6 +143,19 @@ const countIn = (match: RegExpExecArray): number =>
 
 /** The stock a visible text states and the words that said it; null when it states none or says the product is gone. */
 export function readStockText(text: string): { stock: Stock; phrase: string } | null {
+  return readText(text, false);
+}
+
+/**
+ * Only whether a visible text says "out of stock" (and the words): for notices that matter only when they do.
+ * It runs the out-of-stock table alone, so a page whose notice says "312 pieces available" does not pay for
+ * compiling the count and in-stock tables on its first (cold) read.
+ */
+export function readOutOfStockText(text: string): { stock: Stock; phrase: string } | null {
+  return readText(text, true);
+}
+
+function readText(text: string, outOnly: boolean): { stock: Stock; phrase: string } | null {
   if (typeof text !== 'string') return null;
   const shown = cleanText(text.slice(0, MAX_CHARS));
   const folded = fold(shown);
@@ -153,6 +166,7 @@ export function readStockText(text: string): { stock: Stock; phrase: string } | 
   });
   const out = OUT.exec(folded.replace(NEARLY_OUT_ALL, (words) => ' '.repeat(words.length)));
   if (out) return said(outOfStock(), out);
+  if (outOnly) return null;
   // A count beats a bare in-stock phrase: "Only 3 left in stock" is exact 3. Every count pattern holds a digit,
   // so text without one skips them (and a page's first call skips compiling the two largest tables).
   const hasDigit = DIGIT.test(folded);
