@@ -74,7 +74,3 @@ export async function loadRecent(db: OversellDb, role: 'listing' | 'supplier', l
     .limit(limit)
     .toArray();
 }
-
-export async function countLinks(db: OversellDb): Promise<number> {
-  return db.links.count();
-}

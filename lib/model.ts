@@ -179,9 +179,6 @@ export const SEVERITY_OF: Record<Status, Severity> = {
   ok: 'none',
 };
 
-/** Severity rank for sorting: lower is worse. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2, none: 3 };
-
 export const FindingSchema = z.object({
   status: StatusSchema,
   severity: SeveritySchema,

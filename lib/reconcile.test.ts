@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { atLeast, exact, inStock, outOfStock, unknownStock } from './extract/stock';
 import type { Assessment, Finding, Link, Money, Observation, Settings, Status, Stock } from './model';
 import { DEFAULT_SETTINGS } from './model';
-import { assessLink, summarize } from './reconcile';
+import { assessLink } from './reconcile';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 const HOUR = 3_600_000;
@@ -564,20 +564,6 @@ describe('assessLink', () => {
       const result = run(row);
       expect(AssessmentSchema.parse(result)).toEqual(result);
     }
-  });
-});
-
-describe('summarize', () => {
-  it('counts assessments by their worst severity for the badge', () => {
-    const all = [
-      run({ linked: [on(sold())] }),
-      run({ linked: [on(supplier({ presence: 'missing' })), on(n(exact(4)))] }),
-      run({ linked: [on(undefined)] }),
-      run({ linked: null }),
-      run({ linked: [on(n(exact(50)))] }),
-    ];
-    expect(summarize(all)).toEqual({ critical: 2, warning: 1, info: 1 });
-    expect(summarize([])).toEqual({ critical: 0, warning: 0, info: 0 });
   });
 });
 

@@ -44,13 +44,6 @@ export function assessLink(input: AssessInput): Assessment {
   };
 }
 
-/** Counts assessments by the severity of their worst finding, for the toolbar badge. */
-export function summarize(assessments: Assessment[]): { critical: number; warning: number; info: number } {
-  const counts = { critical: 0, warning: 0, info: 0 };
-  for (const a of assessments) if (a.severity !== 'none') counts[a.severity]++;
-  return counts;
-}
-
 function findingsFor({ listing, link, offers, settings, now }: AssessInput): Finding[] {
   // No link (or an empty one): `unlinked` when the listing was seen; neither seen nor linked says nothing.
   if (!link || link.suppliers.length === 0) {

@@ -14,19 +14,6 @@ export const unknownStock = (reason: string): Stock => ({ kind: 'unknown', reaso
 /** A quantity that came from a page: `exact`, except 0 which is plainly out of stock. */
 export const fromCount = (qty: number): Stock => (clampQty(qty) === 0 ? outOfStock() : exact(qty));
 
-/** Units a stock can certainly supply: exact and atLeast give their count, inStock gives 1, the rest 0. */
-export function certainUnits(stock: Stock): number {
-  switch (stock.kind) {
-    case 'exact':
-    case 'atLeast':
-      return stock.qty;
-    case 'inStock':
-      return 1;
-    default:
-      return 0;
-  }
-}
-
 /** Can this stock supply at least one sale of `unitsPerSale` units? `null` when we cannot tell. */
 export function canSupply(stock: Stock, unitsPerSale = 1): boolean | null {
   switch (stock.kind) {
