@@ -93,6 +93,29 @@ describe('ingestReading', () => {
     expect((await db.latest.get(OFFER_L))?.presence).toBe('present');
   });
 
+  it('keeps variants a list row does not show: a partial product proves nothing about them', async () => {
+    await ingestReading(
+      db,
+      listingReading([
+        { id: '41001', stock: exact(5) },
+        { id: '41002', stock: exact(2) },
+      ]),
+      settings,
+      T0,
+    );
+    const row = listingReading([{ id: '41002', stock: exact(1), fulfilment: 'channel' }], T0 + 1000);
+    if (!row.page.ok) throw new Error('factory');
+    row.page.products[0].partial = true;
+    await ingestReading(db, row, settings, T0 + 1000);
+    expect((await db.latest.get(LISTING_M))?.presence).toBe('present');
+    expect(await db.latest.get(`${LISTING_PRODUCT}:41002`)).toMatchObject({ stock: exact(1), fulfilment: 'channel' });
+
+    // The same rows without `partial` say 41001 is gone.
+    row.page.products[0].partial = undefined;
+    await ingestReading(db, { ...row, observedAt: T0 + 2000 }, settings, T0 + 2000);
+    expect((await db.latest.get(LISTING_M))?.presence).toBe('missing');
+  });
+
   it('reads a removed product as every variant gone', async () => {
     await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
     await linkM();

@@ -83,6 +83,7 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
         stock: v.stock,
         price: v.price,
         status: v.status,
+        fulfilment: v.fulfilment,
         evidence: v.evidence,
         observedAt: at,
         via: reading.via,
@@ -96,6 +97,8 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
       if (!prev || keep || at - prev.observedAt >= REWRITE_AFTER_MS || !sameContent(prev, row)) rows.push(row);
     }
     // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
+    // A list row that shows only part of a product proves nothing about the variants it does not show.
+    if (product.partial && !product.removed) continue;
     let known = previous.filter((prev) => prev.productKey === product.key);
     // A gone page often names no product id (a 404 under the same URL): what was read at this URL is gone.
     if (product.removed && known.length === 0) known = await rowsAtUrl(db, reading);

@@ -40,6 +40,10 @@ export type Money = z.infer<typeof MoneySchema>;
 export const RoleSchema = z.enum(['supplier', 'listing']);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** Who ships a listing's orders: the seller (or their supplier), or the channel from its own warehouse. */
+export const FulfilmentSchema = z.enum(['merchant', 'channel']);
+export type Fulfilment = z.infer<typeof FulfilmentSchema>;
+
 /** Where a listing stands on its channel. */
 export const ListingStatusSchema = z.enum(['active', 'inactive', 'draft', 'archived', 'out_of_stock']);
 export type ListingStatus = z.infer<typeof ListingStatusSchema>;
@@ -61,6 +65,8 @@ export const VariantSchema = z.object({
   price: MoneySchema.optional(),
   /** Listing variants only: where the listing stands on its channel. */
   status: ListingStatusSchema.optional(),
+  /** Listing variants only: `channel` = the marketplace ships it (Amazon FBA), so a quantity of 0 cannot pause it. */
+  fulfilment: FulfilmentSchema.optional(),
   evidence,
 });
 export type Variant = z.infer<typeof VariantSchema>;
@@ -72,6 +78,11 @@ export const ProductSchema = z.object({
   variants: z.array(VariantSchema).max(5000),
   /** The product page says it is gone ("no longer available"): a real reading with every variant gone. */
   removed: z.boolean().optional(),
+  /**
+   * The page shows only some of the product's variants (a row of a seller-central list that summarises a
+   * product with variants): variants not listed are not gone, only not shown here.
+   */
+  partial: z.boolean().optional(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 
@@ -254,6 +265,7 @@ export const ObservationSchema = z.object({
   stock: StockSchema,
   price: MoneySchema.optional(),
   status: ListingStatusSchema.optional(),
+  fulfilment: FulfilmentSchema.optional(),
   evidence,
   /** When this variant was last seen on its page (or, for missing/removed, when that was noticed). */
   observedAt: instant,

@@ -1,6 +1,6 @@
 // Small builders for readings, so each test states only what matters to it.
 import { exact } from '../lib/extract/stock';
-import type { FailureReason, ListingStatus, Money, Reading, Stock, Variant } from '../lib/model';
+import type { FailureReason, Fulfilment, ListingStatus, Money, Reading, Stock, Variant } from '../lib/model';
 
 export const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 export const SUPPLIER_URL = 'https://www.aliexpress.com/item/1005006512345678.html';
@@ -14,6 +14,7 @@ type VariantSpec = {
   price?: Money;
   status?: ListingStatus;
   options?: Record<string, string>;
+  fulfilment?: Fulfilment;
 };
 
 function variant(productKey: string, spec: VariantSpec): Variant {
@@ -24,6 +25,7 @@ function variant(productKey: string, spec: VariantSpec): Variant {
     stock: spec.stock ?? exact(10),
     ...(spec.price ? { price: spec.price } : {}),
     ...(spec.status ? { status: spec.status } : {}),
+    ...(spec.fulfilment ? { fulfilment: spec.fulfilment } : {}),
     evidence: ['embedded-json:test'],
   };
 }
