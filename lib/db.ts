@@ -2,7 +2,18 @@
 // with an upgrade function below the existing ones; never edit a released version.
 // Only the background writes; pages (popup, options) read with useLiveQuery.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Assessment, FailureReason, Link, ListingStatus, Money, Observation, Role, Stock, Via } from './model';
+import type {
+  Assessment,
+  FailureReason,
+  Link,
+  ListingStatus,
+  Money,
+  Observation,
+  Role,
+  Status,
+  Stock,
+  Via,
+} from './model';
 
 /** One variant's state at one moment; compact because there are many (budget: <= 600 bytes a reading). */
 export interface HistoryRow {
@@ -48,6 +59,40 @@ export interface ActionRow {
 }
 
 /**
+ * One linked supplier product in the background re-check queue (lib/recheck.ts owns its fields).
+ * The queue lives here, not in memory, so a killed worker resumes where it stopped.
+ */
+export interface RecheckRow {
+  productKey: string;
+  url: string;
+  adapterId: string;
+  host: string;
+  /** When it should be fetched next; the alarm takes the earliest due rows. */
+  dueAt: number;
+  /** Set while a fetch is in flight: a restarted worker sees it and does not fetch twice within the lease. */
+  leaseUntil?: number;
+  [field: string]: unknown;
+}
+
+/** Politeness per supplier host: spacing, back-off, and a stop when the host shows a bot wall. */
+export interface HostRow {
+  host: string;
+  nextAllowedAt: number;
+  [field: string]: unknown;
+}
+
+/** The seller set a problem aside: until a time, until its status changes, or acknowledged. */
+export interface SnoozeRow {
+  listingKey: string;
+  /** Hidden until then (ms); absent = until the status changes. */
+  until?: number;
+  /** The status when snoozed; a different status shows the row again. */
+  status: Status;
+  kind: 'snooze' | 'acknowledge';
+  at: number;
+}
+
+/**
  * `latest` rows also count their history rows (so trimming history to HISTORY_PER_KEY is amortised O(1)) and
  * remember when the last one was written (history keeps changes and a heartbeat, not every visit).
  */
@@ -64,6 +109,9 @@ export class OversellDb extends Dexie {
   assessments!: EntityTable<Assessment, 'listingKey'>;
   pages!: EntityTable<PageStatusRow, 'url'>;
   actions!: EntityTable<ActionRow, 'id'>;
+  recheck!: EntityTable<RecheckRow, 'productKey'>;
+  hosts!: EntityTable<HostRow, 'host'>;
+  snoozes!: EntityTable<SnoozeRow, 'listingKey'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -74,6 +122,12 @@ export class OversellDb extends Dexie {
       assessments: 'listingKey, severity, status, [severity+changedAt]',
       pages: 'url, at',
       actions: '++id, listingKey, at',
+    });
+    // v2: the background re-check queue and host politeness, and the seller's snoozes.
+    this.version(2).stores({
+      recheck: 'productKey, dueAt, host',
+      hosts: 'host',
+      snoozes: 'listingKey, until',
     });
   }
 }

@@ -241,6 +241,23 @@ export const SettingsSchema = z.object({
   fxRates: z.record(z.string().regex(/^[A-Z]{3}->[A-Z]{3}$/), z.number().positive()).default({}),
   /** Show the on-page chip on supplier pages. */
   chipEnabled: z.boolean().default(true),
+  /** Statuses that count on the toolbar badge and raise notifications. */
+  alertStatuses: z
+    .array(z.lazy(() => StatusSchema))
+    .default(['oversell-risk', 'variant-missing', 'qty-above-supply', 'margin-lost', 'unreadable']),
+  /** Background re-checks of linked supplier products: the base interval (risk makes it shorter or longer). */
+  recheckEveryMinutes: z.number().int().min(5).max(1440).default(60),
+  recheckPaused: z.boolean().default(false),
+  /** At least this long between two requests to one supplier host (jittered upward). */
+  hostSpacingSeconds: z.number().min(10).max(3600).default(10),
+  /** Re-check requests per day, all hosts together. */
+  recheckDailyCap: z.number().int().min(1).max(100_000).default(2000),
+  /** Origins whose re-checks may send the seller's cookies (logged-in supplier prices); none by default. */
+  cookieOrigins: z.array(z.string().max(200)).max(200).default([]),
+  /** Pages needing a real visit may be opened in a background tab, at most this many per hour (0 = never). */
+  visitTabsPerHour: z.number().int().min(0).max(60).default(0),
+  /** UI language: the browser's, or one the seller picks. */
+  language: z.enum(['auto', 'en', 'zh_CN']).default('auto'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
