@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 // cannot click the browser's permission prompt (see DESIGN.md section 7).
 /** Set by scripts/run-e2e.mjs so the e2e build lands beside, not over, the production build. */
 const e2e = process.env.OVERSELL_GUARD_E2E === '1';
+/** A suffix for the e2e output folder, so parallel e2e runs (one per engineer) do not build over each other. */
+const e2eDir = process.env.OVERSELL_GUARD_E2E_DIR ?? '';
 
 /**
  * Origins pre-granted in the e2e build: the tests script into supplier and admin pages (chrome.scripting) to send
@@ -24,7 +26,7 @@ function e2eHosts(): string[] {
 }
 
 export default defineConfig({
-  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}',
+  outDirTemplate: e2e ? `{{browser}}-mv{{manifestVersion}}-e2e${e2eDir}` : '{{browser}}-mv{{manifestVersion}}',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     // Content scripts get the native API instead of the polyfill (lib/native-browser.ts says why).

@@ -1,4 +1,5 @@
-// Builds the e2e variant (test origins pre-granted, output in .output/chrome-mv3-e2e) and runs the
+// Builds the e2e variant (test origins pre-granted, output in .output/chrome-mv3-e2e, plus
+// $OVERSELL_GUARD_E2E_DIR when set so parallel runs do not collide) and runs the
 // end-to-end tests in real Chromium with it loaded.
 import { requireChrome } from './chrome-path.mjs';
 import { run } from './run.mjs';

@@ -20,7 +20,10 @@ declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
-export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const E2E_EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  `../../.output/chrome-mv3-e2e${process.env.OVERSELL_GUARD_E2E_DIR ?? ''}`,
+);
 
 export interface LaunchOptions {
   /** The unpacked extension to load (default: the e2e build). */
