@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { OversellDb } from './db';
 import { t } from './i18n';
+import { DEFAULT_SETTINGS, SEVERITY_OF, type Status, StatusSchema } from './model';
+import { loadSettings } from './settings';
 
 export const BADGE_RED = '#C5221F';
 export const BADGE_AMBER = '#B06000';
@@ -13,11 +15,37 @@ export interface BadgeState {
   warning: number;
 }
 
-export async function computeBadge(db: OversellDb): Promise<BadgeState> {
-  const [critical, warning] = await Promise.all([
-    db.assessments.where('severity').equals('critical').count(),
-    db.assessments.where('severity').equals('warning').count(),
-  ]);
+/**
+ * Counts the listings with at least one finding among the seller's alert statuses (Options), each by its worst
+ * such finding. A listing whose worst status alerts is counted through the status index; only listings whose
+ * worst status does not alert are read, to look for an alerting finding further down.
+ */
+export async function computeBadge(
+  db: OversellDb,
+  alertStatuses: readonly Status[] = DEFAULT_SETTINGS.alertStatuses,
+): Promise<BadgeState> {
+  const alerting = new Set(alertStatuses);
+  let critical = 0;
+  let warning = 0;
+  const counts = await Promise.all(
+    [...alerting].map(async (status) => ({ status, n: await db.assessments.where('status').equals(status).count() })),
+  );
+  for (const { status, n } of counts) {
+    if (SEVERITY_OF[status] === 'critical') critical += n;
+    else if (SEVERITY_OF[status] !== 'none') warning += n;
+  }
+  // `unlinked` is always a listing's only finding, and `ok` has none: neither can hide an alerting finding.
+  const quiet = StatusSchema.options.filter((s) => !alerting.has(s) && s !== 'ok' && s !== 'unlinked');
+  if (quiet.length > 0) {
+    await db.assessments
+      .where('status')
+      .anyOf(quiet)
+      .each((a) => {
+        const hit = a.findings.find((f) => alerting.has(f.status));
+        if (hit?.severity === 'critical') critical++;
+        else if (hit) warning++;
+      });
+  }
   if (critical > 0) return { text: badgeNumber(critical), color: BADGE_RED, critical, warning };
   if (warning > 0) return { text: badgeNumber(warning), color: BADGE_AMBER, critical, warning };
   return { text: '', color: BADGE_RED, critical, warning };
@@ -27,7 +55,7 @@ export async function computeBadge(db: OversellDb): Promise<BadgeState> {
 const badgeNumber = (n: number) => (n > 999 ? '999+' : String(n));
 
 export async function updateBadge(db: OversellDb): Promise<BadgeState> {
-  const state = await computeBadge(db);
+  const state = await computeBadge(db, (await loadSettings()).alertStatuses);
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   await action.setBadgeBackgroundColor({ color: state.color });
   await action.setBadgeText({ text: state.text });
