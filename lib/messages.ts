@@ -15,6 +15,15 @@ export const SaveLinkMessageSchema = z.object({
   bufferUnits: z.number().int().min(0).max(MAX_QTY).optional(),
 });
 
+/** Several links at once (a product's variant mapping, accepted re-mappings): saved and assessed together. */
+export const SaveLinksMessageSchema = z.object({
+  type: z.literal('links:save'),
+  links: z
+    .array(SaveLinkMessageSchema.omit({ type: true }))
+    .min(1)
+    .max(5000),
+});
+
 export const DeleteLinkMessageSchema = z.object({ type: z.literal('link:delete'), listingKey: z.string().max(300) });
 
 /** The popup asks for fresh assessments when it opens (staleness depends on the clock, not only on readings). */
@@ -34,6 +43,7 @@ export const OpenPopupMessageSchema = z.object({ type: z.literal('popup:open') }
 export const MessageSchema = z.discriminatedUnion('type', [
   ReadingMessageSchema,
   SaveLinkMessageSchema,
+  SaveLinksMessageSchema,
   DeleteLinkMessageSchema,
   RefreshMessageSchema,
   WatchSiteMessageSchema,
@@ -43,6 +53,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
 export type Message = z.infer<typeof MessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
+export type SaveLinksMessage = z.infer<typeof SaveLinksMessageSchema>;
 export type RefreshMessage = z.infer<typeof RefreshMessageSchema>;
 export type WatchSiteMessage = z.infer<typeof WatchSiteMessageSchema>;
 export type UnwatchSiteMessage = z.infer<typeof UnwatchSiteMessageSchema>;

@@ -149,7 +149,7 @@ describe('receiveMessage', () => {
       listingKey,
       suppliers: [{ offerKey: `${SUPPLIER_PRODUCT}:9`, priority: 0, unitsPerSale: 1 }],
     };
-    expect(await receiveMessage(save, fromPopup, deps)).toEqual({ ok: true });
+    expect(await receiveMessage(save, fromPopup, deps)).toEqual({ ok: true, saved: 1 });
     expect(await db.links.get(listingKey)).toMatchObject({ offerKeys: [`${SUPPLIER_PRODUCT}:9`], createdAt: T0 });
     expect((await db.assessments.get(listingKey))?.status).toBe('oversell-risk');
 
@@ -167,6 +167,26 @@ describe('receiveMessage', () => {
       ],
     };
     expect(await receiveMessage(save, fromPopup, deps)).toEqual({ ok: false, error: 'two suppliers share a priority' });
+  });
+
+  it('saves a mapping of several variants in one batch, or none of it when one link is wrong', async () => {
+    const link = (id: string, offer: string) => ({
+      listingKey: `shopify:a:1:${id}`,
+      suppliers: [{ offerKey: `aliexpress:1:${offer}`, priority: 0, unitsPerSale: 1 }],
+    });
+    const bad = { listingKey: 'shopify:a:1:3', suppliers: [link('3', 'x').suppliers[0], link('3', 'x').suppliers[0]] };
+    bad.suppliers[1] = { ...bad.suppliers[1], priority: 1 };
+    expect(await receiveMessage({ type: 'links:save', links: [link('1', 'a'), bad] }, fromPopup, deps)).toEqual({
+      ok: false,
+      error: 'shopify:a:1:3: the same supplier variant is listed twice',
+    });
+    expect(await db.links.count()).toBe(0);
+
+    const batch = { type: 'links:save', links: [link('1', 'a'), link('2', 'b')] };
+    expect(await receiveMessage(batch, fromPopup, deps)).toEqual({ ok: true, saved: 2 });
+    expect((await db.links.toArray()).map((l) => l.offerKeys)).toEqual([['aliexpress:1:a'], ['aliexpress:1:b']]);
+    expect(await db.assessments.count()).toBe(2);
+    expect(await receiveMessage({ ...batch, links: [] }, fromPopup, deps)).toMatchObject({ ok: false });
   });
 });
 

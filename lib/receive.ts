@@ -66,7 +66,8 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
   // Everything else changes the seller's data: only the extension's own pages may ask.
   if (!sender.url?.startsWith(deps.extensionOrigin))
     return refused(`${message.type} only comes from the popup or options`);
-  if (message.type === 'link:save') return saveLink(message, deps);
+  if (message.type === 'link:save') return saveLinks([message], deps);
+  if (message.type === 'links:save') return saveLinks(message.links, deps);
   if (message.type === 'link:delete') return deleteLink(message.listingKey, deps);
   if (message.type === 'site:watch' || message.type === 'site:unwatch') {
     try {
@@ -125,30 +126,46 @@ export function sameDocument(a: string, b: string): boolean {
   }
 }
 
-async function saveLink(message: Extract<Message, { type: 'link:save' }>, deps: ReceiveDeps): Promise<Reply> {
+type LinkToSave = Omit<Extract<Message, { type: 'link:save' }>, 'type'>;
+
+/** Why a link cannot be saved, or null. */
+function linkProblem(link: LinkToSave): string | null {
+  if (link.suppliers.some((s) => s.offerKey === link.listingKey)) return 'a listing cannot be its own supplier';
+  const priorities = link.suppliers.map((s) => s.priority);
+  if (new Set(priorities).size !== priorities.length) return 'two suppliers share a priority';
+  const offers = link.suppliers.map((s) => s.offerKey);
+  if (new Set(offers).size !== offers.length) return 'the same supplier variant is listed twice';
+  return null;
+}
+
+/** Saves links (all or none: one bad link refuses the batch, naming it) and assesses them in one transaction. */
+async function saveLinks(links: readonly LinkToSave[], deps: ReceiveDeps): Promise<Reply<{ saved: number }>> {
+  for (const link of links) {
+    const problem = linkProblem(link);
+    if (problem) return { ok: false, error: links.length > 1 ? `${link.listingKey}: ${problem}` : problem };
+  }
   const { db } = deps;
   const now = deps.now();
-  const keys = new Set(message.suppliers.map((s) => s.offerKey));
-  if (keys.has(message.listingKey)) return { ok: false, error: 'a listing cannot be its own supplier' };
-  const priorities = message.suppliers.map((s) => s.priority);
-  if (new Set(priorities).size !== priorities.length) return { ok: false, error: 'two suppliers share a priority' };
   const settings = await deps.settings();
+  const keys = links.map((l) => l.listingKey);
   const changed = await db.transaction('rw', [db.links, db.latest, db.assessments], async () => {
-    const existing = await db.links.get(message.listingKey);
-    await db.links.put(
-      toLinkRow({
-        listingKey: message.listingKey,
-        suppliers: [...message.suppliers].sort((a, b) => a.priority - b.priority),
-        bufferUnits: message.bufferUnits,
-        minMargin: existing?.minMargin,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-      }),
+    const existing = await db.links.bulkGet(keys);
+    await db.links.bulkPut(
+      links.map((link, i) =>
+        toLinkRow({
+          listingKey: link.listingKey,
+          suppliers: [...link.suppliers].sort((a, b) => a.priority - b.priority),
+          bufferUnits: link.bufferUnits,
+          minMargin: existing[i]?.minMargin,
+          createdAt: existing[i]?.createdAt ?? now,
+          updatedAt: now,
+        }),
+      ),
     );
-    return reassess(db, [message.listingKey], settings, now);
+    return reassess(db, keys, settings, now);
   });
-  await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: 1, changed });
-  return { ok: true };
+  await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: keys.length, changed });
+  return { ok: true, saved: links.length };
 }
 
 async function refresh(deps: ReceiveDeps): Promise<Reply> {
