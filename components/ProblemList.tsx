@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { Finding, Observation } from '@/lib/model';
 import { describeStock, formatMoney, hostOf, timeAgo } from './describe';
+import { RemapOffer } from './linking/RemapOffer';
 import { type ProblemPage, type ProblemRow, SHOWN_SEVERITIES, type ShownSeverity } from './queries';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -61,6 +62,7 @@ function ProblemItem({ row, now }: { row: ProblemRow; now: number }) {
       {assessment.findings.map((finding) => (
         <FindingLine key={`${finding.status}:${finding.offerKey ?? ''}`} finding={finding} row={row} now={now} />
       ))}
+      {row.link && assessment.findings.some((f) => f.status === 'variant-missing') && <RemapOffer link={row.link} />}
       <div className="actions">
         <button type="button" disabled title={t('pauseNotConnected')}>
           {t('actionPause')}

@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n';
 import type { UnwatchSiteMessage, WatchSiteMessage } from '@/lib/messages';
 import { originOf, PENDING_WATCH_KEY, patternOf, WATCHED_KEY } from '@/lib/watch';
 import { hostOf } from './describe';
+import { LinkFlow, takePendingLink } from './linking/LinkFlow';
 
 interface TabInfo {
   id?: number;
@@ -47,7 +48,18 @@ export function TabCard() {
   const tab = useTab();
   const watched = useWatched();
   const [message, setMessage] = useState<string | null>(null);
+  const [linking, setLinking] = useState(false);
+  const [pendingListing, setPendingListing] = useState<string>();
   const page = useLiveQuery(async () => (tab ? ((await getDb().pages.get(tab.url)) ?? null) : null), [tab?.url]);
+  const supplierUrl = page?.ok && page.role === 'supplier' ? page.url : null;
+  useEffect(() => {
+    if (!supplierUrl) return;
+    void takePendingLink(supplierUrl).then((listingKey) => {
+      if (!listingKey) return;
+      setPendingListing(listingKey);
+      setLinking(true);
+    });
+  }, [supplierUrl]);
   if (!tab) return null;
   const origin = originOf(tab.url);
   const url = new URL(tab.url);
@@ -102,6 +114,16 @@ export function TabCard() {
             {t('unwatchSite')}
           </button>
         </p>
+      )}
+      {page?.ok && page.productKeys.length > 0 && !linking && (
+        <p>
+          <button type="button" onClick={() => setLinking(true)}>
+            {page.role === 'supplier' ? t('linkToListingButton') : t('linkSupplierButton')}
+          </button>
+        </p>
+      )}
+      {page?.ok && linking && (
+        <LinkFlow role={page.role} productKeys={page.productKeys} initialListingKey={pendingListing} />
       )}
       {message && <p role="status">{message}</p>}
     </section>
