@@ -64,6 +64,18 @@ describe('proposeVariantMapping', () => {
     expect(proposal).toMatchObject({ offerKey: 'ae:1:grey-l-cn', confidence: 'values' });
   });
 
+  it('reads a variant title as its values when the page shows no option names', () => {
+    const titled = (key: string, label: string) => ({ key, label, options: {} });
+    const proposals = proposeVariantMapping(
+      [titled('shop:9:1', 'Gray / Large'), titled('shop:9:2', 'Default Title')],
+      supplier,
+    );
+    expect(proposals.map((p) => [p.offerKey, p.confidence])).toEqual([
+      ['ae:1:grey-l-cn', 'values'],
+      [null, 'none'],
+    ]);
+  });
+
   it('proposes nothing when no supplier variant has every value: the seller picks', () => {
     const proposals = proposeVariantMapping(
       [v('shop:9:1', { Color: 'Red', Size: 'M' }), v('shop:9:2', { Color: 'Black', Size: 'XL' })],

@@ -45,7 +45,7 @@ export function proposeVariantMapping(
   if (listing.length === 1 && supplier.length === 1 && prefs.pairSingles !== false) {
     return [{ listingKey: listing[0].key, offerKey: supplier[0].key, confidence: 'only', alternatives: [] }];
   }
-  const offers = supplier.map((v) => ({ key: v.key, options: canonicalOptions(v.options) }));
+  const offers = supplier.map((v) => ({ key: v.key, options: canonicalOptions(optionsOf(v)) }));
   const preferred = prefs.shipsFrom ? canonicalOptions({ 'ships from': prefs.shipsFrom }).get('ships-from') : undefined;
   const ignored = constantListingOnly(
     listing.map((v) => canonicalOptions(v.options)),
@@ -53,7 +53,7 @@ export function proposeVariantMapping(
   );
 
   return listing.map((variant) => {
-    const wanted = canonicalOptions(variant.options);
+    const wanted = canonicalOptions(optionsOf(variant));
     let confidence: MatchConfidence = 'options';
     let fits = offers.filter((o) => byName(wanted, o.options));
     if (fits.length === 0) {
@@ -82,6 +82,15 @@ export function proposeVariantMapping(
       alternatives: rest.map((o) => o.key),
     };
   });
+}
+
+/**
+ * A variant's options; when a page shows only the variant title ("Black / M" on Shopify's inventory page),
+ * its parts as unnamed options, which can still meet the supplier's values by value.
+ */
+function optionsOf(v: MatchableVariant): Record<string, string> {
+  if (Object.keys(v.options).length > 0 || /^default( title)?$/i.test(v.label.trim())) return v.options;
+  return Object.fromEntries(v.label.split(' / ').map((part, i) => [`#${i + 1}`, part.trim()]));
 }
 
 /**
