@@ -64,5 +64,5 @@ export function csvField(value: string): string {
 
 /** Records to CSV text with CRLF line ends (RFC 4180), ending in a line break. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

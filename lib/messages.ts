@@ -26,6 +26,23 @@ export const SaveLinksMessageSchema = z.object({
 
 export const DeleteLinkMessageSchema = z.object({ type: z.literal('link:delete'), listingKey: z.string().max(300) });
 
+/** Links from a CSV file the options page parsed (lib/link-csv.ts): checked again, good ones saved, the rest named. */
+export const ImportLinksMessageSchema = z.object({
+  type: z.literal('links:import'),
+  links: z
+    .array(SaveLinkMessageSchema.omit({ type: true }))
+    .min(1)
+    .max(5000),
+});
+
+/** A whole backup file from Options; `checkBackup` (lib/backup.ts) validates all of it before anything is replaced. */
+export const RestoreBackupMessageSchema = z.object({ type: z.literal('backup:restore'), backup: z.unknown() });
+/** A backup may be far larger than a reading; only the extension's own pages may send one that large. */
+export const MAX_BACKUP_BYTES = 48 * 1024 * 1024;
+
+/** Options > Data: delete every history row (the newest reading of each variant stays). */
+export const ClearHistoryMessageSchema = z.object({ type: z.literal('history:clear') });
+
 /** The popup asks for fresh assessments when it opens (staleness depends on the clock, not only on readings). */
 export const RefreshMessageSchema = z.object({ type: z.literal('refresh') });
 
@@ -40,23 +57,58 @@ export const UnwatchSiteMessageSchema = z.object({ type: z.literal('site:unwatch
 /** The on-page chip's "Link…": open the popup as a page for the sender's tab. */
 export const OpenPopupMessageSchema = z.object({ type: z.literal('popup:open') });
 
+/** Background re-checks, from the popup: check every linked supplier product now. */
+export const RecheckNowMessageSchema = z.object({ type: z.literal('recheck:now') });
+/** Open the pages that need a real visit in background tabs, read them, close them (at most N an hour). */
+export const RecheckVisitMessageSchema = z.object({ type: z.literal('recheck:visit') });
+/** Resume re-checks on a host that showed a captcha, after the seller passed it. */
+export const RecheckResumeHostMessageSchema = z.object({
+  type: z.literal('recheck:resume-host'),
+  host: z.string().min(1).max(300),
+});
+
+/**
+ * Worker -> offscreen document (Chrome): read fetched HTML with an adapter. Not in MessageSchema: the
+ * background never receives it; the offscreen document validates it with this schema.
+ */
+export const OffscreenReadMessageSchema = z.object({
+  type: z.literal('offscreen:read'),
+  html: z.string().max(16 * 1024 * 1024),
+  url: z.string().url().max(2000),
+  finalUrl: z.string().url().max(4000),
+  adapterId: z.string().max(40),
+});
+export type OffscreenReadMessage = z.infer<typeof OffscreenReadMessageSchema>;
+
 export const MessageSchema = z.discriminatedUnion('type', [
   ReadingMessageSchema,
   SaveLinkMessageSchema,
   SaveLinksMessageSchema,
   DeleteLinkMessageSchema,
+  ImportLinksMessageSchema,
+  RestoreBackupMessageSchema,
+  ClearHistoryMessageSchema,
   RefreshMessageSchema,
   WatchSiteMessageSchema,
   UnwatchSiteMessageSchema,
   OpenPopupMessageSchema,
+  RecheckNowMessageSchema,
+  RecheckVisitMessageSchema,
+  RecheckResumeHostMessageSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
 export type SaveLinksMessage = z.infer<typeof SaveLinksMessageSchema>;
 export type RefreshMessage = z.infer<typeof RefreshMessageSchema>;
+export type ImportLinksMessage = z.infer<typeof ImportLinksMessageSchema>;
+export type RestoreBackupMessage = z.infer<typeof RestoreBackupMessageSchema>;
+export type ClearHistoryMessage = z.infer<typeof ClearHistoryMessageSchema>;
 export type WatchSiteMessage = z.infer<typeof WatchSiteMessageSchema>;
 export type UnwatchSiteMessage = z.infer<typeof UnwatchSiteMessageSchema>;
+export type RecheckNowMessage = z.infer<typeof RecheckNowMessageSchema>;
+export type RecheckVisitMessage = z.infer<typeof RecheckVisitMessageSchema>;
+export type RecheckResumeHostMessage = z.infer<typeof RecheckResumeHostMessageSchema>;
 
 /** Every reply: `ok` with data, or a refusal in words. Never thrown across the boundary. */
 export type Refusal = { ok: false; error: string };
@@ -66,4 +118,10 @@ export type Reply<T extends object = object> = ({ ok: true } & T) | Refusal;
 export interface ReadingReply {
   variants: number;
   linkedVariants: number;
+}
+
+/** The reply to `links:import`: how many links were saved, and each refused one with why. */
+export interface ImportLinksReply {
+  imported: number;
+  refused: { listingKey: string; error: string }[];
 }

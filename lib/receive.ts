@@ -2,9 +2,13 @@
 // A bad message is dropped with a logged reason and a `{ok:false}` reply, never thrown into the page.
 import { adapterById } from './adapters';
 import { adapterMatches } from './adapters/define';
+import { type BackupCounts, checkBackup, restoreBackup } from './backup';
 import { type OversellDb, toLinkRow } from './db';
+import { clearHistory } from './history';
 import { type IngestResult, ingestReading, reassess, reassessAll } from './ingest';
 import {
+  type ImportLinksReply,
+  MAX_BACKUP_BYTES,
   MAX_MESSAGE_BYTES,
   type Message,
   MessageSchema,
@@ -29,13 +33,23 @@ export interface ReceiveDeps {
   extensionOrigin: string;
   settings: () => Promise<Settings>;
   now: () => number;
-  /** Called after anything that can change assessments (badge, notifications). */
-  afterChange: (result: IngestResult | null) => Promise<void>;
+  /** Called after anything that can change assessments (badge, notifications); `reading` when one was ingested. */
+  afterChange: (result: IngestResult | null, reading?: Reading) => Promise<void>;
   rateLimiter: TabRateLimiter;
   /** Opens the popup as a page about one tab (the chip's "Link…"). */
   openPopupFor: (tabId: number) => Promise<void>;
   /** "Watch this site" (lib/watch.ts in the extension; fakes in tests). */
   sites: { watch: (origin: string, tabId?: number) => Promise<void>; unwatch: (origin: string) => Promise<void> };
+  /** Writes the settings a restored backup carries (lib/settings.ts); without it a restore is refused. */
+  saveSettings?: (settings: Settings) => Promise<void>;
+  /** Background re-checks (lib/recheck.ts); absent where a test does not need them. */
+  recheck?: RecheckControls;
+}
+
+export interface RecheckControls {
+  now: () => Promise<void>;
+  visit: () => Promise<{ opened: number; allowed: number }>;
+  resumeHost: (host: string) => Promise<void>;
 }
 
 export async function receiveMessage(raw: unknown, sender: Sender, deps: ReceiveDeps): Promise<Reply> {
@@ -50,7 +64,10 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
   } catch {
     return refused('message is not serialisable');
   }
-  if (size > MAX_MESSAGE_BYTES) return refused(`message of ${size} bytes is over the ${MAX_MESSAGE_BYTES} limit`);
+  const backupFromPage =
+    (raw as { type?: unknown } | null)?.type === 'backup:restore' && sender.url?.startsWith(deps.extensionOrigin);
+  const limit = backupFromPage ? MAX_BACKUP_BYTES : MAX_MESSAGE_BYTES;
+  if (size > limit) return refused(`message of ${size} bytes is over the ${limit} limit`);
   const parsed = MessageSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -69,6 +86,10 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
   if (message.type === 'link:save') return saveLinks([message], deps);
   if (message.type === 'links:save') return saveLinks(message.links, deps);
   if (message.type === 'link:delete') return deleteLink(message.listingKey, deps);
+  if (message.type === 'links:import') return importLinks(message.links, deps);
+  if (message.type === 'backup:restore') return restore(message.backup, deps);
+  if (message.type === 'history:clear') return historyCleared(deps);
+  if (message.type.startsWith('recheck:')) return recheckCommand(message, deps, refused);
   if (message.type === 'site:watch' || message.type === 'site:unwatch') {
     try {
       if (message.type === 'site:watch') await deps.sites.watch(message.origin, message.tabId);
@@ -108,7 +129,7 @@ async function receiveReading(
   if (!deps.rateLimiter.allow(tabId, deps.now())) return refused(`tab ${tabId} is sending readings too fast`);
 
   const result = await ingestReading(deps.db, reading, await deps.settings(), deps.now());
-  await deps.afterChange(result);
+  await deps.afterChange(result, reading);
   const variants = reading.page.ok ? reading.page.products.reduce((n, p) => n + p.variants.length, 0) : 0;
   return { ok: true, variants, linkedVariants: result.linkedVariants };
 }
@@ -136,6 +157,14 @@ function linkProblem(link: LinkToSave): string | null {
   const offers = link.suppliers.map((s) => s.offerKey);
   if (new Set(offers).size !== offers.length) return 'the same supplier variant is listed twice';
   return null;
+}
+
+async function recheckCommand(message: Message, deps: ReceiveDeps, refused: (e: string) => Refusal): Promise<Reply> {
+  if (!deps.recheck) return refused(`${message.type}: re-checks are not available here`);
+  if (message.type === 'recheck:now') await deps.recheck.now();
+  else if (message.type === 'recheck:resume-host') await deps.recheck.resumeHost(message.host);
+  else if (message.type === 'recheck:visit') return { ok: true, ...(await deps.recheck.visit()) };
+  return { ok: true };
 }
 
 /** Saves links (all or none: one bad link refuses the batch, naming it) and assesses them in one transaction. */
@@ -183,6 +212,45 @@ async function deleteLink(listingKey: string, deps: ReceiveDeps): Promise<Reply>
   });
   await deps.afterChange({ touchedKeys: 0, linkedVariants: 0, assessed: 1, changed });
   return { ok: true };
+}
+
+/**
+ * Links from a CSV file: each checked again (the page parsed it, but a page is not trusted blindly); the good
+ * ones saved together, the bad ones named. Supplier notes survive a re-import of a file that has no notes.
+ */
+async function importLinks(links: readonly LinkToSave[], deps: ReceiveDeps): Promise<Reply<ImportLinksReply>> {
+  const refused: ImportLinksReply['refused'] = [];
+  const seen = new Set<string>();
+  const good = links.filter((link) => {
+    const error = seen.has(link.listingKey) ? 'the listing appears twice in the file' : linkProblem(link);
+    seen.add(link.listingKey);
+    if (error) refused.push({ listingKey: link.listingKey, error });
+    return !error;
+  });
+  if (good.length === 0) return { ok: true, imported: 0, refused };
+  const existing = await deps.db.links.bulkGet(good.map((l) => l.listingKey));
+  const withNotes = good.map((link, i) => {
+    const notes = new Map(existing[i]?.suppliers.map((s) => [s.offerKey, s.note]));
+    return { ...link, suppliers: link.suppliers.map((s) => ({ ...s, note: s.note ?? notes.get(s.offerKey) })) };
+  });
+  const saved = await saveLinks(withNotes, deps);
+  return saved.ok ? { ok: true, imported: good.length, refused } : saved;
+}
+
+async function historyCleared(deps: ReceiveDeps): Promise<Reply<{ cleared: number }>> {
+  return { ok: true, cleared: await clearHistory(deps.db) };
+}
+
+/** Checks the whole file first (a newer version is refused in words), then replaces the data in one transaction. */
+async function restore(raw: unknown, deps: ReceiveDeps): Promise<Reply<{ counts: BackupCounts }>> {
+  const check = checkBackup(raw);
+  if (!check.ok) return { ok: false, error: `backup refused (${check.problem}): ${check.detail}` };
+  if (!deps.saveSettings) return { ok: false, error: 'backup:restore: settings cannot be saved here' };
+  const { changed, counts } = await restoreBackup(deps.db, check.backup, deps.now());
+  // Settings after the data: a failed restore leaves the old settings with the old data.
+  await deps.saveSettings(check.backup.settings);
+  await deps.afterChange({ touchedKeys: counts.latest, linkedVariants: 0, assessed: counts.links, changed });
+  return { ok: true, counts };
 }
 
 /**
