@@ -1,0 +1,24 @@
+// Listing keys from the seller-central adapters, taken apart: `<channel>:<store>:<product>:<variant>`, each part
+// possibly percent-encoded (a WooCommerce host with a port is `shop.example.com%3A8443`).
+import { ChannelError } from './error';
+
+/** The three parts after the channel prefix, decoded; throws `refused` for anything else. */
+export function splitListingKey(listingKey: string, prefix: string, channelName: string): [string, string, string] {
+  const parts = listingKey.split(':');
+  if (parts.length !== 4 || parts[0] !== prefix) throw badKey(channelName, listingKey);
+  try {
+    const [store, product, variant] = parts.slice(1).map((p) => decodeURIComponent(p));
+    if (!store || !product || !variant) throw badKey(channelName, listingKey);
+    return [store, product, variant];
+  } catch (err) {
+    if (err instanceof ChannelError) throw err;
+    throw badKey(channelName, listingKey);
+  }
+}
+
+export function badKey(channelName: string, listingKey: string): ChannelError {
+  return new ChannelError('refused', 'channelErrorKey', [channelName, listingKey.slice(0, 300)]);
+}
+
+/** Numeric ids only: they go into URLs and GraphQL ids. */
+export const NUMERIC_ID = /^\d{1,20}$/;

@@ -1,0 +1,80 @@
+// The one interface every sales channel implements: read a listing's exact state, pause it with absolute
+// writes, and resume it to exactly that state, refusing when someone changed it in between.
+import { z } from 'zod';
+import type { ChannelResult, ChannelWords } from './error';
+
+export const ChannelIdSchema = z.enum(['shopify', 'woocommerce']);
+export type ChannelId = z.infer<typeof ChannelIdSchema>;
+
+/**
+ * How a listing is paused: `quantity-zero` keeps it live with nothing to sell (the default where the channel
+ * keeps such listings visible); `deactivate` hides it (Shopify: product Draft; WooCommerce: draft, variation private).
+ */
+export const PauseStrategySchema = z.enum(['quantity-zero', 'deactivate']);
+export type PauseStrategy = z.infer<typeof PauseStrategySchema>;
+
+/** A listing key taken apart: `shopify:<shop>:<product>:<variant>`, `woocommerce:<host>:<product>:<variation|default>`. */
+export interface ListingRef {
+  channel: ChannelId;
+  listingKey: string;
+  /** Shopify store handle (`<shop>.myshopify.com`) or WooCommerce host. */
+  store: string;
+  productId: string;
+  /** Null for a WooCommerce simple product (`default`). */
+  variantId: string | null;
+}
+
+/** What pause did, stored with the action so resume can restore `before` exactly. */
+export interface PauseOutcome<Snap> {
+  strategy: PauseStrategy;
+  before: Snap;
+  /** The state as pause left it, read back from the channel. */
+  after: Snap;
+  /** Things the seller should know (backorders switched off, whole product hidden…). */
+  notes: ChannelWords[];
+}
+
+export interface ResumeOutcome<Snap> {
+  /** The state as resume left it, read back from the channel. */
+  after: Snap;
+  notes: ChannelWords[];
+}
+
+/** What resume needs: the strategy pause used and the snapshot it took (`PauseOutcome` minus `after`, `notes`). */
+export interface PausedListing {
+  strategy: PauseStrategy;
+  before: unknown;
+}
+
+/**
+ * Credentials and snapshots arrive as `unknown` (from storage.local and the db's `actions` table) and are
+ * validated inside, so a damaged record is an error in words, never a write built on a guess.
+ */
+export interface Channel<Snap = unknown> {
+  id: ChannelId;
+  name: string;
+  parseKey(listingKey: string): ChannelResult<ListingRef>;
+  /** Checks the credentials with a read; answers the store's name. */
+  testConnection(credentials: unknown): Promise<ChannelResult<{ storeName: string }>>;
+  snapshot(ref: ListingRef, credentials: unknown): Promise<ChannelResult<Snap>>;
+  pause(
+    ref: ListingRef,
+    snapshot: unknown,
+    strategy: PauseStrategy,
+    credentials: unknown,
+  ): Promise<ChannelResult<PauseOutcome<Snap>>>;
+  resume(ref: ListingRef, paused: PausedListing, credentials: unknown): Promise<ChannelResult<ResumeOutcome<Snap>>>;
+}
+
+/** Injectable transport for tests; production callers pass nothing (or only `timeoutMs`). */
+export interface ChannelOptions {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  timeoutMs?: number;
+  /**
+   * Tests only: send every request to this loopback server instead of the store (a production caller never
+   * sets it; anything but http://127.0.0.1 or localhost is rejected so credentials cannot be redirected).
+   */
+  testBaseUrl?: string;
+}
