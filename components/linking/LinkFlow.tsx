@@ -30,7 +30,7 @@ export function LinkFlow({ role, productKeys, initialListingKey }: Props) {
     initialListingKey ?? (role === 'listing' && productKeys.length === 1 ? productKeys[0] : ''),
   );
   const [supplierKey, setSupplierKey] = useState(role === 'supplier' ? productKeys[0] : '');
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(0);
   const seen = useLiveQuery(async () => {
     const db = getDb();
     const [listings, suppliers] = await Promise.all([
@@ -51,7 +51,13 @@ export function LinkFlow({ role, productKeys, initialListingKey }: Props) {
     [seen, listing],
   );
   if (!seen) return <p className="muted">{t('loading')}</p>;
-  if (saved) return null;
+  if (saved) {
+    return (
+      <p role="status" className="ok">
+        {t('mapSaved', [saved])}
+      </p>
+    );
+  }
 
   if (!listingKey) {
     const onPage = role === 'listing' ? seen.listings.filter((p) => productKeys.includes(p.key)) : seen.listings;
@@ -91,7 +97,7 @@ export function LinkFlow({ role, productKeys, initialListingKey }: Props) {
     <MappingTable
       listingProductKey={listingKey}
       supplierProductKey={supplierKey}
-      onSaved={() => setSaved(true)}
+      onSaved={setSaved}
       onBack={() => (role === 'supplier' ? setListingKey('') : setSupplierKey(''))}
     />
   );

@@ -12,7 +12,7 @@ import { describeStock } from '../describe';
 interface Props {
   listingProductKey: string;
   supplierProductKey: string;
-  onSaved: () => void;
+  onSaved: (saved: number) => void;
   onBack: () => void;
 }
 
@@ -41,7 +41,7 @@ export function MappingTable({ listingProductKey, supplierProductKey, onSaved, o
   // Rows the seller changed; every other row shows the proposal (which follows the warehouse choice).
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [units, setUnits] = useState(1);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<{ ok: false; text: string } | null>(null);
 
   if (!data) return <p className="muted">{t('loading')}</p>;
   if (data.listing.length === 0 || data.supplier.length === 0) {
@@ -64,10 +64,8 @@ export function MappingTable({ listingProductKey, supplierProductKey, onSaved, o
       }));
     const message: SaveLinksMessage = { type: 'links:save', links };
     const reply = (await browser.runtime.sendMessage(message)) as Reply<{ saved: number }> | undefined;
-    if (reply?.ok) {
-      setResult({ ok: true, text: t('mapSaved', [reply.saved]) });
-      onSaved();
-    } else setResult({ ok: false, text: reply?.error ?? t('linkFailed') });
+    if (reply?.ok) onSaved(reply.saved);
+    else setResult({ ok: false, text: reply?.error ?? t('linkFailed') });
   };
 
   return (
@@ -137,7 +135,7 @@ export function MappingTable({ listingProductKey, supplierProductKey, onSaved, o
         </button>
       </div>
       {result && (
-        <p role="status" className={result.ok ? 'ok' : 'error'}>
+        <p role="alert" className="error">
           {result.text}
         </p>
       )}

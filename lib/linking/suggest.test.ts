@@ -12,7 +12,7 @@ const product = (key: string, title: string, skus: string[] = []): ProductSeen =
 });
 
 describe('suggestMatches', () => {
-  const listing = product('shopify:acme:81', 'Waterproof Hiking Backpack 40L, Grey', ['AE-1005006512345678-GRY']);
+  const listing = product('shopify:acme:81', 'Waterproof Hiking Backpack 40L, Grey', ['AE1005006512345678-GRY']);
   const suppliers = [
     product('aliexpress:1005006512345678', 'Outdoor 40L Waterproof Hiking Backpack Men Women Camping Bag'),
     product('aliexpress:1005009999999999', 'Waterproof Hiking Backpack 40L Grey'),

@@ -82,12 +82,17 @@ function normalSku(sku: string): string {
   return sku.toUpperCase().replace(/\s+/g, '');
 }
 
-/** The product's own id (the key's last part, if it looks like an id) standing alone inside one of the SKUs. */
+/**
+ * The product's own id (the key's last part, if it looks like an id) inside one of the SKUs: a numeric id
+ * may touch letters ("AE1005006512345678-GRY") but not more digits; other ids must stand alone.
+ */
 function idInSkus(product: ProductSeen, skus: readonly string[]): string | undefined {
   const id = product.key.slice(product.key.lastIndexOf(':') + 1);
   if (id.length < 6 || !/\d/.test(id)) return undefined;
-  const alone = new RegExp(`(?:^|[^0-9A-Za-z])${id.replace(/[^0-9A-Za-z]/g, '\\$&')}(?:$|[^0-9A-Za-z])`, 'i');
-  return skus.some((s) => alone.test(s)) ? id : undefined;
+  const escaped = id.replace(/[^0-9A-Za-z]/g, '\\$&');
+  const edge = /^\d+$/.test(id) ? '[0-9]' : '[0-9A-Za-z]';
+  const inside = new RegExp(`(?<!${edge})${escaped}(?!${edge})`, 'i');
+  return skus.some((s) => inside.test(s)) ? id : undefined;
 }
 
 // Words that say nothing about which product it is, in the languages titles come in.

@@ -36,7 +36,8 @@ export interface Harness {
   extensionId: string;
   web: FakeWeb;
   worker: () => Promise<Worker>;
-  openPopup: () => Promise<Page>;
+  /** The popup as a page; for `tabUrl`, speaking about the open tab at that URL (as if opened over it). */
+  openPopup: (tabUrl?: string) => Promise<Page>;
   badge: () => Promise<{ text: string; color: number[] }>;
   /**
    * Stops the extension's service worker, as Chrome does after 30 s idle; it restarts on its next event.
@@ -92,9 +93,12 @@ export async function launch({
     extensionId,
     web,
     worker,
-    openPopup: async () => {
+    openPopup: async (tabUrl?: string) => {
+      const tabId = tabUrl
+        ? await (await worker()).evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, tabUrl)
+        : undefined;
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.goto(`chrome-extension://${extensionId}/popup.html${tabId ? `?tab=${tabId}` : ''}`);
       return page;
     },
     badge: async () =>

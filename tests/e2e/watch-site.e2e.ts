@@ -9,8 +9,6 @@ import type { Observation } from '../../lib/model';
 import { type FixtureCase, loadFixtures } from '../fixtures';
 import { type Harness, launch, readStore, waitFor } from './harness';
 
-declare const chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } };
-
 const storePage = (adapterId: string): FixtureCase => {
   const found = loadFixtures().find(
     (f) => f.adapterId === adapterId && f.expected.ok && f.expected.products.some((p) => p.variants.length > 1),
@@ -45,9 +43,7 @@ describe.each(['shopify-store', 'woocommerce-store', 'schema-org'])('watching a 
   it('reads the open tab as soon as the seller clicks "Watch this site", and every visit after', async () => {
     const store = await h.context.newPage();
     await store.goto(f.url);
-    const tabId = await (await h.worker()).evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, f.url);
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await h.openPopup(f.url);
     await popup.getByRole('button', { name: 'Watch this site' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent()).toContain('Watching');
 
@@ -69,9 +65,7 @@ describe.each(['shopify-store', 'woocommerce-store', 'schema-org'])('watching a 
   it('stops reading when the seller stops watching', async () => {
     const store = await h.context.newPage();
     await store.goto(f.url);
-    const tabId = await (await h.worker()).evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, f.url);
-    const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await h.openPopup(f.url);
     await popup.getByRole('button', { name: 'Stop watching' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent()).toContain('Stopped watching');
     const before = (await statusOf(f.url))?.at ?? 0;
