@@ -13,7 +13,7 @@ export type WooCredentials = z.infer<typeof WooCredentialsSchema>;
 const StockStatusSchema = z.enum(['instock', 'outofstock', 'onbackorder']);
 const BackordersSchema = z.enum(['no', 'notify', 'yes']);
 /** WordPress post statuses a product or variation can have. */
-const PostStatusSchema = z.enum(['publish', 'draft', 'pending', 'private', 'future']);
+const PostStatusSchema = z.enum(['publish', 'draft', 'pending', 'private', 'future', 'trash']);
 
 /** The stock fields of a product or variation as the API shows them. */
 const stockFields = {

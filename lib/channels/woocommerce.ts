@@ -147,6 +147,7 @@ function pauseWrite(before: WooSnapshot, strategy: PauseStrategy): object | null
   if (strategy === 'deactivate') return before.status === 'publish' ? { status: pausedStatus(before) } : null;
   if (NO_STOCK_OF_ITS_OWN.has(before.type))
     throw new ChannelError('refused', 'channelErrorNoStockOfItsOwn', [WOO, before.type]);
+  // WooCommerce itself counts an empty managed quantity as 0 (wc_stock_amount).
   const alreadyZero = before.manageStock === true && (before.stockQuantity ?? 0) <= 0 && before.backorders === 'no';
   return alreadyZero ? null : { manage_stock: true, stock_quantity: 0, backorders: 'no' };
 }
