@@ -40,11 +40,19 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: [alias, ...list] };
     },
   },
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // notifications: a link turned critical; offscreen (Chrome only): DOMParser for background re-checks.
+    permissions: [
+      'storage',
+      'alarms',
+      'unlimitedStorage',
+      'scripting',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // "Watch this site": any store the seller chooses, asked for one origin at a time.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Oversell Guard' },

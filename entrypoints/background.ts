@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { updateBadge } from '@/lib/badge';
 import { getDb } from '@/lib/db';
-import { reassessAll } from '@/lib/ingest';
+import { type IngestResult, reassessAll } from '@/lib/ingest';
+import type { Reading } from '@/lib/model';
 import { receiveMessage, TabRateLimiter } from '@/lib/receive';
-import { loadSettings } from '@/lib/settings';
+import { createRechecks } from '@/lib/recheck';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { finishPendingWatch, forgetOrigins, originsOfPatterns, unwatchOrigin, watchOrigin } from '@/lib/watch';
 
 /** Staleness grows with time alone, so assessments are refreshed on a clock as well as on ingest. */
@@ -12,6 +14,7 @@ const REASSESS_ALARM = 'reassess-all';
 export default defineBackground(() => {
   const db = getDb();
   const rateLimiter = new TabRateLimiter();
+  const rechecks = createRechecks(db);
   const deps = {
     db,
     runtimeId: browser.runtime.id,
@@ -19,10 +22,13 @@ export default defineBackground(() => {
     settings: loadSettings,
     now: Date.now,
     rateLimiter,
-    afterChange: async () => {
+    afterChange: async (result: IngestResult | null, reading?: Reading) => {
       await updateBadge(db);
+      await rechecks.afterChange(result, reading);
     },
+    recheck: rechecks,
     sites: { watch: watchOrigin, unwatch: unwatchOrigin },
+    saveSettings,
     openPopupFor: async (tabId: number) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`) });
     },
@@ -39,6 +45,10 @@ export default defineBackground(() => {
   // A site permission revoked in the browser's settings stops its watched-site script too.
   browser.permissions.onRemoved.addListener((removed) => void forgetOrigins(originsOfPatterns(removed.origins)));
   browser.permissions.onAdded.addListener((added) => void finishPendingWatch(added.origins));
+  // First run: the welcome page says what is read, where, and that nothing leaves the browser.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   browser.alarms.create(REASSESS_ALARM, { periodInMinutes: 15 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -47,6 +57,9 @@ export default defineBackground(() => {
     await updateBadge(db);
   });
 
+  // Background re-checks: their listeners now, synchronously, so their events wake this worker.
+  rechecks.listen();
   // A fresh worker (browser start, update, or after being killed) repaints the badge from Dexie.
   void updateBadge(db);
+  void rechecks.start();
 });

@@ -71,13 +71,43 @@ export interface RecheckRow {
   dueAt: number;
   /** Set while a fetch is in flight: a restarted worker sees it and does not fetch twice within the lease. */
   leaseUntil?: number;
+  /** The product's title, for the popup. */
+  title?: string;
+  /** What the newest attempt found (lib/recheck/outcome.ts); absent until the first check. */
+  state?: RecheckState;
+  /** The adapter's words or the HTTP status behind a state other than `ok`, and the evidence that decided. */
+  detail?: string;
+  evidence?: string[];
+  /** When the newest attempt finished (any outcome). */
+  checkedAt?: number;
+  /** The newest good reading of the product, by a visit or a re-check ("last verified N min ago"). */
+  verifiedAt?: number;
+  verifiedVia?: Via;
+  /** A digest of the newest good reading's stock, to tell a change from a repeat. */
+  fingerprint?: string;
+  /** Attempts that failed in a row (network errors, server errors): the row backs off on its own. */
+  failures?: number;
   [field: string]: unknown;
 }
+
+/** `ok`, or why a linked supplier product cannot be re-checked in the background now. */
+export type RecheckState = 'ok' | 'needs-visit' | 'needs-permission' | 'failed';
 
 /** Politeness per supplier host: spacing, back-off, and a stop when the host shows a bot wall. */
 export interface HostRow {
   host: string;
   nextAllowedAt: number;
+  /** A request to this host is in flight until then (one at a time per host), sent by that worker's life. */
+  inFlightUntil?: number;
+  inFlightBy?: string;
+  /** Refusals (403/429/503) in a row: the back-off doubles with each. */
+  backoffLevel?: number;
+  lastStatus?: number;
+  /** Re-checks stopped: the host showed a captcha or bot wall. Only the seller resumes it. */
+  stopped?: { at: number; url: string; detail: string; evidence: string[] };
+  /** Requests made on the UTC day `day` (the daily cap sums them over hosts). */
+  day?: number;
+  dayCount?: number;
   [field: string]: unknown;
 }
 

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { LinkForm } from '@/components/LinkForm';
 import { PAGE_SIZE, ProblemList } from '@/components/ProblemList';
 import { loadProblemPage, loadRecent, type ShownSeverity } from '@/components/queries';
+import { RecheckStatus } from '@/components/RecheckStatus';
 import { TabCard } from '@/components/TabCard';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -46,6 +47,7 @@ export function App() {
         <>
           {links.size === 0 && listings.length + suppliers.length === 0 && <EmptyState />}
           <ProblemList page={page} now={now} onShowMore={showMore} />
+          <RecheckStatus now={now} />
           {page.unlinked > 0 && <p className="muted">{t('unlinkedCount', [page.unlinked])}</p>}
           {listings.length > 0 && suppliers.length > 0 && (
             <LinkForm listings={listings} suppliers={suppliers} links={links} />

@@ -1,0 +1,57 @@
+// Pages a fetch cannot read (client-rendered data, a login) are opened for real, on the seller's click: a
+// background tab each, one at a time, closed as soon as its content script has sent a reading (or after a
+// timeout). At most `visitTabsPerHour` an hour, counted across worker restarts.
+import type { OversellDb } from '../db';
+import type { Settings } from '../model';
+
+const HOUR_MS = 3600_000;
+/** A page that has not sent a reading by then is closed anyway (its state stays "needs a visit"). */
+export const VISIT_TIMEOUT_MS = 30_000;
+/** One click opens at most this many, so the reply comes back while the popup is still open. */
+const VISITS_PER_CLICK = 10;
+
+export interface VisitDeps {
+  db: OversellDb;
+  settings: Settings;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Times of earlier visits (storage.local in the extension). */
+  visits: { get: () => Promise<number[]>; set: (times: number[]) => Promise<void> };
+  openTab: (url: string) => Promise<number>;
+  tabUrl: (tabId: number) => Promise<string | null>;
+  closeTab: (tabId: number) => Promise<void>;
+}
+
+export async function visitPages(deps: VisitDeps): Promise<{ opened: number; allowed: number }> {
+  const { db, settings } = deps;
+  const recent = (await deps.visits.get()).filter((t) => deps.now() - t < HOUR_MS);
+  const allowed = Math.max(0, settings.visitTabsPerHour - recent.length);
+  const rows = await db.recheck
+    .filter((r) => r.state === 'needs-visit')
+    .limit(Math.min(allowed, VISITS_PER_CLICK))
+    .toArray();
+  let opened = 0;
+  for (const row of rows) {
+    const at = deps.now();
+    recent.push(at);
+    await deps.visits.set(recent);
+    const tabId = await deps.openTab(row.url);
+    opened += 1;
+    try {
+      await waitForReading(deps, tabId, row.url, at);
+    } finally {
+      await deps.closeTab(tabId).catch(() => {});
+    }
+  }
+  return { opened, allowed };
+}
+
+/** Until the tab's page has a reading newer than the visit (by the product URL or wherever the tab ended up). */
+async function waitForReading(deps: VisitDeps, tabId: number, url: string, since: number): Promise<void> {
+  while (deps.now() - since < VISIT_TIMEOUT_MS) {
+    const urls = [url, await deps.tabUrl(tabId)].filter((u): u is string => !!u);
+    const pages = await deps.db.pages.bulkGet(urls.map((u) => u.replace(/#.*$/, '')));
+    if (pages.some((p) => p && p.at >= since)) return;
+    await deps.sleep(250);
+  }
+}
