@@ -1,0 +1,69 @@
+import { AlertsSection } from '@/components/options/AlertsSection';
+import { BackupSection } from '@/components/options/BackupSection';
+import { DataSection } from '@/components/options/DataSection';
+import { LanguageSelect } from '@/components/options/LanguageSelect';
+import { LinksSection } from '@/components/options/LinksSection';
+import { RecheckSection } from '@/components/options/RecheckSection';
+import { RulesSection } from '@/components/options/RulesSection';
+import { useLanguage } from '@/components/options/use-language';
+import { useSettings } from '@/components/options/use-settings';
+import { t } from '@/lib/i18n';
+
+/** In page order; the nav links to each section's heading. */
+const SECTIONS = [
+  ['rules', () => t('rulesTitle')],
+  ['alerts', () => t('alertsTitle')],
+  ['recheck', () => t('recheckSectionTitle')],
+  ['links', () => t('linksTitle')],
+  ['backup', () => t('backupTitle')],
+  ['data', () => t('dataTitle')],
+] as const;
+
+export function App() {
+  const settings = useSettings();
+  const language = useLanguage(settings);
+  // `language` changes only once its messages are loaded: that re-render repaints every string at once.
+  return (
+    <div className="page" data-language={language}>
+      <header className="page-header">
+        <h1>{t('optionsTitle')}</h1>
+        {settings && <LanguageSelect language={settings.language} />}
+      </header>
+      <nav aria-label={t('optionsNav')}>
+        <ul>
+          {SECTIONS.map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{title()}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        {!settings ? (
+          <p className="muted">{t('loading')}</p>
+        ) : (
+          <>
+            <div id="rules">
+              <RulesSection settings={settings} />
+            </div>
+            <div id="alerts">
+              <AlertsSection settings={settings} />
+            </div>
+            <div id="recheck">
+              <RecheckSection settings={settings} />
+            </div>
+            <div id="links">
+              <LinksSection />
+            </div>
+            <div id="backup">
+              <BackupSection />
+            </div>
+            <div id="data">
+              <DataSection />
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
