@@ -209,6 +209,20 @@ describe('Shopify pause and resume by quantity', () => {
     expect(fake.available(VARIANT_TRACKED)).toEqual({ Warehouse: 6, 'Shop floor': 3, 'Pop-up': 0 });
   });
 
+  it("passes Shopify's userErrors on in words, changing nothing", async () => {
+    const before = await snapshot();
+    fake.state.levels.get(before.inventoryItemId)?.delete(SHOP_FLOOR);
+    expect(failure(await channel.pause(ref(), before, 'quantity-zero', TOKEN_CREDS))).toMatchObject({
+      code: 'refused',
+      words: {
+        key: 'channelErrorRefusedByChannel',
+        subs: ['Shopify', 'The specified inventory item is not stocked at the location.'],
+      },
+      detail: 'ITEM_NOT_STOCKED_AT_LOCATION: The specified inventory item is not stocked at the location.',
+    });
+    expect(fake.available(VARIANT_TRACKED).Warehouse).toBe(7);
+  });
+
   it('refuses a damaged or foreign snapshot instead of writing from it', async () => {
     const before = await snapshot();
     const damaged = { ...before, levels: [{ locationId: WAREHOUSE, available: 'seven' }] };

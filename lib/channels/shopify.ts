@@ -186,7 +186,7 @@ async function setDraft(
   const current = await readVariant(api, creds, ref, now);
   if (current.productStatus !== before.productStatus)
     throw conflict('pause', `status ${before.productStatus} → ${current.productStatus}`);
-  await setProductStatus(api, creds, before.productId, 'DRAFT');
+  await setProductStatus(api, creds, before.productId, 'DRAFT', 'pause');
   return [{ key: 'channelNoteWholeProduct', subs: [SHOPIFY] }];
 }
 
@@ -200,7 +200,7 @@ async function restore(
   if (strategy === 'deactivate') {
     if (!LIVE_STATUSES.has(before.productStatus)) return [nothingToChange()];
     if (current.productStatus !== 'DRAFT') throw conflict('resume', `status DRAFT → ${current.productStatus}`);
-    await setProductStatus(api, creds, before.productId, before.productStatus);
+    await setProductStatus(api, creds, before.productId, before.productStatus, 'resume');
     return [];
   }
   const written = stockedLevels(before);
@@ -250,7 +250,13 @@ async function setAvailable(
   if (userErrors.length > 0) throw fromUserErrors(userErrors, op);
 }
 
-async function setProductStatus(api: ShopifyApi, creds: ShopifyCredentials, productId: string, status: string) {
+async function setProductStatus(
+  api: ShopifyApi,
+  creds: ShopifyCredentials,
+  productId: string,
+  status: string,
+  op: 'pause' | 'resume',
+) {
   // Setting an absolute status twice is harmless, so a lost answer may be resent.
   const data = await api.graphql(creds, {
     query: PRODUCT_STATUS_MUTATION,
@@ -259,7 +265,7 @@ async function setProductStatus(api: ShopifyApi, creds: ShopifyCredentials, prod
     data: ProductUpdateDataSchema,
   });
   const userErrors = data.productUpdate?.userErrors ?? [];
-  if (userErrors.length > 0) throw fromUserErrors(userErrors, 'pause');
+  if (userErrors.length > 0) throw fromUserErrors(userErrors, op);
 }
 
 function fromUserErrors(errors: ShopifyUserError[], op: 'pause' | 'resume'): ChannelError {
