@@ -57,3 +57,35 @@ describe('computeBadge counts only the statuses the seller alerts on', () => {
     expect(await computeBadge(db, ['restock', 'unlinked'])).toMatchObject({ text: '2', color: BADGE_AMBER });
   });
 });
+
+describe('computeBadge leaves out what the seller set aside', () => {
+  beforeEach(async () => {
+    await db.assessments.bulkPut([
+      assessed('risk', ['oversell-risk']),
+      assessed('risk-2', ['oversell-risk']),
+      assessed('fallback', ['fallback-in-use', 'margin-lost']),
+    ]);
+  });
+  const snooze = (listingKey: string, status: Status, until?: number) =>
+    db.snoozes.put({ listingKey, status, kind: until ? 'snooze' : 'acknowledge', at: T0, ...(until ? { until } : {}) });
+
+  it('an acknowledged critical and a snoozed hidden warning do not count', async () => {
+    await snooze('risk', 'oversell-risk');
+    await snooze('fallback', 'fallback-in-use', T0 + 3600_000);
+    expect(await computeBadge(db, DEFAULT_SETTINGS.alertStatuses, T0)).toMatchObject({
+      text: '1',
+      critical: 1,
+      warning: 0,
+    });
+  });
+
+  it('count again once the snooze ends or the status changes', async () => {
+    await snooze('risk', 'variant-missing');
+    await snooze('fallback', 'fallback-in-use', T0 + 3600_000);
+    expect(await computeBadge(db, DEFAULT_SETTINGS.alertStatuses, T0 + 3600_000)).toMatchObject({
+      text: '2',
+      critical: 2,
+      warning: 1,
+    });
+  });
+});

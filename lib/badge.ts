@@ -1,9 +1,11 @@
 // The toolbar badge: critical count in red; warning count in amber when no critical remains; empty when all is well.
+// Problems the seller snoozed or acknowledged do not count until their snooze ends (lib/snooze.ts).
 import { browser } from 'wxt/browser';
 import type { OversellDb } from './db';
 import { t } from './i18n';
 import { DEFAULT_SETTINGS, SEVERITY_OF, type Status, StatusSchema } from './model';
 import { loadSettings } from './settings';
+import { activeSnoozes } from './snooze';
 
 export const BADGE_RED = '#C5221F';
 export const BADGE_AMBER = '#B06000';
@@ -23,16 +25,26 @@ export interface BadgeState {
 export async function computeBadge(
   db: OversellDb,
   alertStatuses: readonly Status[] = DEFAULT_SETTINGS.alertStatuses,
+  now = Date.now(),
 ): Promise<BadgeState> {
   const alerting = new Set(alertStatuses);
   let critical = 0;
   let warning = 0;
-  const counts = await Promise.all(
-    [...alerting].map(async (status) => ({ status, n: await db.assessments.where('status').equals(status).count() })),
-  );
+  const [counts, setAside] = await Promise.all([
+    Promise.all(
+      [...alerting].map(async (status) => ({ status, n: await db.assessments.where('status').equals(status).count() })),
+    ),
+    activeSnoozes(db, now),
+  ]);
   for (const { status, n } of counts) {
     if (SEVERITY_OF[status] === 'critical') critical += n;
     else if (SEVERITY_OF[status] !== 'none') warning += n;
+  }
+  // Snoozed and acknowledged problems need nothing from the seller now: the badge counts what still does.
+  for (const { assessment } of setAside.values()) {
+    if (!alerting.has(assessment.status)) continue;
+    if (SEVERITY_OF[assessment.status] === 'critical') critical--;
+    else if (SEVERITY_OF[assessment.status] !== 'none') warning--;
   }
   // `unlinked` is always a listing's only finding, and `ok` has none: neither can hide an alerting finding.
   const quiet = StatusSchema.options.filter((s) => !alerting.has(s) && s !== 'ok' && s !== 'unlinked');
@@ -41,6 +53,7 @@ export async function computeBadge(
       .where('status')
       .anyOf(quiet)
       .each((a) => {
+        if (setAside.has(a.listingKey)) return;
         const hit = a.findings.find((f) => alerting.has(f.status));
         if (hit?.severity === 'critical') critical++;
         else if (hit) warning++;

@@ -1,6 +1,9 @@
 // The one protocol between content scripts, popup/options and the background. Every message is
 // declared here and validated with zod where it is received; senders use the typed `send*` helpers.
 import { z } from 'zod';
+import { ShopifyCredentialsSchema } from './channels/shopify-schemas';
+import { ChannelIdSchema, PauseStrategySchema } from './channels/types';
+import { WooCredentialsSchema } from './channels/woocommerce-schemas';
 import { LinkSupplierSchema, MAX_QTY, ReadingSchema } from './model';
 
 /** A reading carries at most this much JSON; a larger message is refused before parsing. */
@@ -67,6 +70,59 @@ export const RecheckResumeHostMessageSchema = z.object({
   host: z.string().min(1).max(300),
 });
 
+/** Channel actions, from the popup: pause one listing through its channel's API (strategy: the Options default). */
+export const PauseListingMessageSchema = z.object({
+  type: z.literal('listing:pause'),
+  listingKey: z.string().min(1).max(300),
+  strategy: PauseStrategySchema.optional(),
+});
+/** Restore the listing to the snapshot its last pause took. */
+export const ResumeListingMessageSchema = z.object({
+  type: z.literal('listing:resume'),
+  listingKey: z.string().min(1).max(300),
+});
+/** "Pause all critical": every critical listing on a connected channel, one at a time per channel. */
+export const PauseCriticalMessageSchema = z.object({ type: z.literal('listings:pause-critical') });
+
+/** One channel's credentials as Options sends them; each field checked by the channel's own schema. */
+export const ConnectionInputSchema = z.discriminatedUnion('channel', [
+  z.object({ channel: z.literal('shopify'), credentials: ShopifyCredentialsSchema }),
+  z.object({ channel: z.literal('woocommerce'), credentials: WooCredentialsSchema }),
+]);
+export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
+
+export const SaveConnectionMessageSchema = z.object({
+  type: z.literal('connection:save'),
+  connection: ConnectionInputSchema,
+});
+export const DeleteConnectionMessageSchema = z.object({
+  type: z.literal('connection:delete'),
+  channel: ChannelIdSchema,
+});
+/** A read-only test: of the credentials typed (not saved yet) when given, else of the saved connection. */
+export const TestConnectionMessageSchema = z.object({
+  type: z.literal('connection:test'),
+  channel: ChannelIdSchema,
+  connection: ConnectionInputSchema.optional(),
+});
+
+/** The popup sets a problem aside: hidden until `until` (ms), or until its status changes ('change', the default). */
+export const SnoozeProblemMessageSchema = z.object({
+  type: z.literal('problem:snooze'),
+  listingKey: z.string().min(1).max(300),
+  until: z.union([z.number().int().positive(), z.literal('change')]).optional(),
+});
+/** Seen and accepted: hidden until the problem's status changes. */
+export const AcknowledgeProblemMessageSchema = z.object({
+  type: z.literal('problem:acknowledge'),
+  listingKey: z.string().min(1).max(300),
+});
+/** Shows a snoozed or acknowledged problem again. */
+export const UnsnoozeProblemMessageSchema = z.object({
+  type: z.literal('problem:unsnooze'),
+  listingKey: z.string().min(1).max(300),
+});
+
 /**
  * Worker -> offscreen document (Chrome): read fetched HTML with an adapter. Not in MessageSchema: the
  * background never receives it; the offscreen document validates it with this schema.
@@ -95,8 +151,36 @@ export const MessageSchema = z.discriminatedUnion('type', [
   RecheckNowMessageSchema,
   RecheckVisitMessageSchema,
   RecheckResumeHostMessageSchema,
+  SnoozeProblemMessageSchema,
+  AcknowledgeProblemMessageSchema,
+  UnsnoozeProblemMessageSchema,
+  PauseListingMessageSchema,
+  ResumeListingMessageSchema,
+  PauseCriticalMessageSchema,
+  SaveConnectionMessageSchema,
+  DeleteConnectionMessageSchema,
+  TestConnectionMessageSchema,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
+/** The messages lib/actions.ts answers. */
+export type ActionMessage = Extract<
+  Message,
+  {
+    type:
+      | 'listing:pause'
+      | 'listing:resume'
+      | 'listings:pause-critical'
+      | 'connection:save'
+      | 'connection:delete'
+      | 'connection:test';
+  }
+>;
+export type PauseListingMessage = z.infer<typeof PauseListingMessageSchema>;
+export type ResumeListingMessage = z.infer<typeof ResumeListingMessageSchema>;
+export type PauseCriticalMessage = z.infer<typeof PauseCriticalMessageSchema>;
+export type SaveConnectionMessage = z.infer<typeof SaveConnectionMessageSchema>;
+export type DeleteConnectionMessage = z.infer<typeof DeleteConnectionMessageSchema>;
+export type TestConnectionMessage = z.infer<typeof TestConnectionMessageSchema>;
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 export type SaveLinkMessage = z.infer<typeof SaveLinkMessageSchema>;
 export type SaveLinksMessage = z.infer<typeof SaveLinksMessageSchema>;
@@ -109,6 +193,9 @@ export type UnwatchSiteMessage = z.infer<typeof UnwatchSiteMessageSchema>;
 export type RecheckNowMessage = z.infer<typeof RecheckNowMessageSchema>;
 export type RecheckVisitMessage = z.infer<typeof RecheckVisitMessageSchema>;
 export type RecheckResumeHostMessage = z.infer<typeof RecheckResumeHostMessageSchema>;
+export type SnoozeProblemMessage = z.infer<typeof SnoozeProblemMessageSchema>;
+export type AcknowledgeProblemMessage = z.infer<typeof AcknowledgeProblemMessageSchema>;
+export type UnsnoozeProblemMessage = z.infer<typeof UnsnoozeProblemMessageSchema>;
 
 /** Every reply: `ok` with data, or a refusal in words. Never thrown across the boundary. */
 export type Refusal = { ok: false; error: string };
@@ -124,4 +211,34 @@ export interface ReadingReply {
 export interface ImportLinksReply {
   imported: number;
   refused: { listingKey: string; error: string }[];
+}
+
+/** Words for the seller across the boundary: a message key and its substitutions (rendered with t()). */
+export interface Words {
+  key: string;
+  subs: string[];
+}
+
+/**
+ * The reply to `listing:pause` / `listing:resume`: the action as recorded (its words are on its row), or why
+ * none was started (not connected, already paused, busy…), in words.
+ */
+export type ActionReply =
+  | { action: { id: number; result: 'done' | 'failed'; failure?: { code: string; words: Words } } }
+  | { refused: { reason: string; words: Words } };
+
+/** The reply to `listings:pause-critical`. */
+export interface PauseCriticalReply {
+  /** Listings paused now. */
+  paused: number;
+  /** Listings whose pause failed (each row says why). */
+  failed: number;
+  /** Critical listings not tried: no API for their channel, not connected, already paused or busy. */
+  skipped: number;
+}
+
+/** The reply to `connection:test`: the store's name, or why it failed in words. */
+export interface TestConnectionReply {
+  storeName?: string;
+  failure?: { code: string; words: Words };
 }

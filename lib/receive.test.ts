@@ -225,3 +225,79 @@ describe('sameDocument', () => {
     ['nonsense', 'https://a.com/', false],
   ])('%s vs %s -> %s', (a, b, same) => expect(sameDocument(a, b)).toBe(same));
 });
+
+describe('setting a problem aside', () => {
+  const listingKey = 'shopify:acme-goods:8123456789:41001';
+  beforeEach(async () => {
+    await receiveMessage(reading(listingReading([{ id: '41001', stock: exact(4) }])), fromTab(LISTING_URL), deps);
+    await receiveMessage(reading(supplierReading([{ id: '9', stock: exact(0) }])), fromTab(SUPPLIER_URL), deps);
+    const suppliers = [{ offerKey: `${SUPPLIER_PRODUCT}:9`, priority: 0, unitsPerSale: 1 }];
+    await receiveMessage({ type: 'link:save', listingKey, suppliers }, fromPopup, deps);
+    vi.mocked(deps.afterChange).mockClear();
+  });
+
+  it('snoozes a problem for a while against its current status, and the badge is told', async () => {
+    const until = T0 + 3600_000;
+    expect(await receiveMessage({ type: 'problem:snooze', listingKey, until }, fromPopup, deps)).toEqual({ ok: true });
+    expect(await db.snoozes.get(listingKey)).toEqual({
+      listingKey,
+      until,
+      status: 'oversell-risk',
+      kind: 'snooze',
+      at: T0,
+    });
+    expect(deps.afterChange).toHaveBeenCalledOnce();
+  });
+
+  it('snoozes until the status changes when no time is given, and acknowledges the same way', async () => {
+    await receiveMessage({ type: 'problem:snooze', listingKey, until: 'change' }, fromPopup, deps);
+    expect(await db.snoozes.get(listingKey)).toEqual({ listingKey, status: 'oversell-risk', kind: 'snooze', at: T0 });
+    await receiveMessage({ type: 'problem:acknowledge', listingKey }, fromPopup, deps);
+    expect(await db.snoozes.get(listingKey)).toEqual({
+      listingKey,
+      status: 'oversell-risk',
+      kind: 'acknowledge',
+      at: T0,
+    });
+  });
+
+  it('shows a problem again on unsnooze', async () => {
+    await receiveMessage({ type: 'problem:acknowledge', listingKey }, fromPopup, deps);
+    expect(await receiveMessage({ type: 'problem:unsnooze', listingKey }, fromPopup, deps)).toEqual({ ok: true });
+    expect(await db.snoozes.count()).toBe(0);
+  });
+
+  it('refuses in words: a past or far-off time, an unknown listing, a page', async () => {
+    const cases: [unknown, Sender, RegExp][] = [
+      [{ type: 'problem:snooze', listingKey, until: T0 - 1 }, fromPopup, /must end in the future/],
+      [{ type: 'problem:snooze', listingKey, until: T0 + 400 * 24 * 3600_000 }, fromPopup, /within a year/],
+      [{ type: 'problem:snooze', listingKey, until: 'tomorrow' }, fromPopup, /malformed message: until/],
+      [
+        { type: 'problem:acknowledge', listingKey: 'shopify:x:1:1' },
+        fromPopup,
+        /no problem is known for shopify:x:1:1/,
+      ],
+      [{ type: 'problem:acknowledge', listingKey }, fromTab(LISTING_URL), /only comes from the popup or options/],
+    ];
+    for (const [message, sender, error] of cases) {
+      const reply = await receiveMessage(message, sender, deps);
+      expect(reply.ok, JSON.stringify(message)).toBe(false);
+      expect((reply as { error: string }).error).toMatch(error);
+    }
+    expect(await db.snoozes.count()).toBe(0);
+    expect(deps.afterChange).not.toHaveBeenCalled();
+  });
+
+  it('refuses to set aside a listing that has no problem', async () => {
+    await receiveMessage(
+      reading(supplierReading([{ id: '9', stock: exact(50) }], T0 + 1)),
+      fromTab(SUPPLIER_URL),
+      deps,
+    );
+    expect((await db.assessments.get(listingKey))?.status).toBe('ok');
+    expect(await receiveMessage({ type: 'problem:acknowledge', listingKey }, fromPopup, deps)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/has no problem now/),
+    });
+  });
+});

@@ -7,6 +7,7 @@ import { type OversellDb, toLinkRow } from './db';
 import { clearHistory } from './history';
 import { type IngestResult, ingestReading, reassess, reassessAll } from './ingest';
 import {
+  type ActionMessage,
   type ImportLinksReply,
   MAX_BACKUP_BYTES,
   MAX_MESSAGE_BYTES,
@@ -17,6 +18,7 @@ import {
   type Reply,
 } from './messages';
 import type { Reading, Settings } from './model';
+import { type SetAside, setAside } from './snooze';
 
 /** What the receiver needs to know about who sent a message (a subset of runtime.MessageSender). */
 export interface Sender {
@@ -44,6 +46,8 @@ export interface ReceiveDeps {
   saveSettings?: (settings: Settings) => Promise<void>;
   /** Background re-checks (lib/recheck.ts); absent where a test does not need them. */
   recheck?: RecheckControls;
+  /** Channel actions and connections (lib/actions.ts); absent where a test does not need them. */
+  actions?: { receive: (message: ActionMessage) => Promise<Reply> };
 }
 
 export interface RecheckControls {
@@ -90,6 +94,11 @@ export async function receiveMessage(raw: unknown, sender: Sender, deps: Receive
   if (message.type === 'backup:restore') return restore(message.backup, deps);
   if (message.type === 'history:clear') return historyCleared(deps);
   if (message.type.startsWith('recheck:')) return recheckCommand(message, deps, refused);
+  if (isActionMessage(message)) {
+    if (!deps.actions) return refused(`${message.type}: channel actions are not available here`);
+    return deps.actions.receive(message);
+  }
+  if (message.type.startsWith('problem:')) return problemCommand(message, deps, refused);
   if (message.type === 'site:watch' || message.type === 'site:unwatch') {
     try {
       if (message.type === 'site:watch') await deps.sites.watch(message.origin, message.tabId);
@@ -134,6 +143,16 @@ async function receiveReading(
   return { ok: true, variants, linkedVariants: result.linkedVariants };
 }
 
+const ACTION_TYPES = new Set<string>([
+  'listing:pause',
+  'listing:resume',
+  'listings:pause-critical',
+  'connection:save',
+  'connection:delete',
+  'connection:test',
+]);
+const isActionMessage = (message: Message): message is ActionMessage => ACTION_TYPES.has(message.type);
+
 /** Same page, ignoring the fragment (SPAs and anchors change it without changing the document). */
 export function sameDocument(a: string, b: string): boolean {
   try {
@@ -164,6 +183,23 @@ async function recheckCommand(message: Message, deps: ReceiveDeps, refused: (e: 
   if (message.type === 'recheck:now') await deps.recheck.now();
   else if (message.type === 'recheck:resume-host') await deps.recheck.resumeHost(message.host);
   else if (message.type === 'recheck:visit') return { ok: true, ...(await deps.recheck.visit()) };
+  return { ok: true };
+}
+
+/** Snooze, acknowledge or show again one problem; the badge follows (set-aside problems do not count on it). */
+async function problemCommand(message: Message, deps: ReceiveDeps, refused: (e: string) => Refusal): Promise<Reply> {
+  const now = deps.now();
+  if (message.type === 'problem:unsnooze') {
+    await deps.db.snoozes.delete(message.listingKey);
+  } else if (message.type === 'problem:snooze' || message.type === 'problem:acknowledge') {
+    const request: SetAside =
+      message.type === 'problem:snooze'
+        ? { kind: 'snooze', listingKey: message.listingKey, until: message.until }
+        : { kind: 'acknowledge', listingKey: message.listingKey };
+    const result = await setAside(deps.db, request, now);
+    if (!result.ok) return refused(`${message.type}: ${result.error}`);
+  }
+  await deps.afterChange(null);
   return { ok: true };
 }
 
