@@ -62,11 +62,14 @@ export function isChecked(el: Element): boolean {
   return typeof live === 'boolean' ? live : el.hasAttribute('checked');
 }
 
-/** A whole quantity as the admin writes it ("12", "1,200", "-3"); null when the field holds no number. */
-export function quantityOf(el: Element): number | null {
-  const digits = inputValue(el).replace(/[\s,.'’]/g, '');
+/** A whole number as the admin writes it ("12", "1,200", "1.200", "−3"); null when the text is no number. */
+export function wholeNumber(text: string): number | null {
+  const digits = text.replace(/[\s,.'’]/g, '').replace('−', '-');
   return /^-?\d{1,9}$/.test(digits) ? Number(digits) : null;
 }
+
+/** A whole quantity in a field; null when the field holds no number. */
+export const quantityOf = (el: Element): number | null => wholeNumber(inputValue(el));
 
 /**
  * The value of a Polaris Select. Polaris renders the chosen label in an aria-hidden div right after the native

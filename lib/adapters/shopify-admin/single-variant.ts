@@ -23,7 +23,7 @@ import { type ProductIds, UNTRACKED } from './variant-rows';
 /** The default variant's id: a field holding it (or its gid), or a link to or element named by the variant. */
 export function defaultVariantId(doc: Document, anchors: VariantAnchor[]): { id: string; evidence: string } | null {
   const field = firstOf(doc, DEFAULT_VARIANT);
-  const fromField = field && /(?:ProductVariant\/)?(\d+)$/.exec(inputValue(field.el))?.[1];
+  const fromField = field && /(?:ProductVariant\/)?(?<!\d)(\d{1,20})$/.exec(inputValue(field.el))?.[1];
   if (field && fromField) return { id: fromField, evidence: `dom:${field.selector}` };
   const anchor = anchors[0];
   return anchor ? { id: anchor.variantId, evidence: anchor.kind === 'link' ? LINK_EVIDENCE : GID_EVIDENCE } : null;

@@ -5,7 +5,7 @@
 import { cleanText } from '../../extract/text';
 
 const GID_SELECTOR = '[id*="gid://shopify/ProductVariant/"]';
-const GID = /gid:\/\/shopify\/ProductVariant\/(\d+)/;
+const GID = /gid:\/\/shopify\/ProductVariant\/(\d{1,20})(?!\d)/;
 export const LINK_EVIDENCE = 'dom:a[href*="/variants/"]';
 export const GID_EVIDENCE = `dom:${GID_SELECTOR}`;
 
@@ -19,7 +19,7 @@ export interface VariantAnchor {
 
 /** Every anchor of this product's variants, in page order. */
 export function variantAnchors(doc: Document, productId: string): VariantAnchor[] {
-  const href = new RegExp(`/products/${productId}/variants/(\\d+)(?:[/?#]|$)`);
+  const href = new RegExp(`/products/${productId}/variants/(\\d{1,20})(?:[/?#]|$)`);
   const selector = `a[href*="/products/${productId}/variants/"], ${GID_SELECTOR}`;
   const anchors: VariantAnchor[] = [];
   for (const el of doc.querySelectorAll(selector)) {

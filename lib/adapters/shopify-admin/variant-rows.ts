@@ -5,6 +5,7 @@ import { readStockText } from '../../extract/phrases';
 import { fromCount, unknownStock } from '../../extract/stock';
 import { cleanText } from '../../extract/text';
 import type { ListingStatus, Money, Stock, Variant } from '../../model';
+import { NOT_TRACKED } from './admin-wording';
 import { AVAILABLE, clip, firstOf, inputValue, moneyOf, PRICE, pageCurrency, quantityOf, SKU } from './fields';
 import { optionNames } from './option-names';
 import { GID_EVIDENCE, LINK_EVIDENCE, type VariantAnchor, variantRows } from './variant-anchors';
@@ -14,8 +15,6 @@ export interface ProductIds {
   productId: string;
 }
 
-// Shown instead of a quantity when tracking is off: Shopify keeps selling whatever the count.
-const NOT_TRACKED = /(?:inventory\s+)?not\s+tracked|未跟踪库存|不跟踪库存|未跟踪/i;
 export const UNTRACKED = 'inventory not tracked: Shopify keeps selling';
 
 function rowStock(row: Element, text: string): { stock: Stock; evidence: string[] } {
