@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { T0 } from '../../tests/factories';
+import { OversellDb } from '../db';
+import { DEFAULT_SETTINGS } from '../model';
+import { VISIT_TIMEOUT_MS, type VisitDeps, visitPages } from './visit';
+
+let db: OversellDb;
+let n = 0;
+let clock: number;
+let visits: number[];
+let events: string[];
+
+beforeEach(async () => {
+  db = new OversellDb(`recheck-visit-${n++}`);
+  await db.open();
+  clock = T0;
+  visits = [];
+  events = [];
+  const row = (id: string, state: 'needs-visit' | 'ok') => ({
+    productKey: `aliexpress:${id}`,
+    url: `https://www.aliexpress.com/item/${id}.html`,
+    adapterId: 'aliexpress',
+    host: 'www.aliexpress.com',
+    dueAt: T0 + 3600_000,
+    state,
+  });
+  await db.recheck.bulkPut([row('1', 'needs-visit'), row('2', 'needs-visit'), row('3', 'ok'), row('4', 'needs-visit')]);
+});
+
+/** Tabs whose content script sends a reading after `readsAfterMs` (null: never). */
+function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000): VisitDeps {
+  const opened = new Map<number, { url: string; at: number }>();
+  return {
+    db,
+    settings: { ...DEFAULT_SETTINGS, visitTabsPerHour },
+    now: () => clock,
+    sleep: async (ms) => {
+      clock += ms;
+      for (const tab of opened.values())
+        if (readsAfterMs !== null && clock - tab.at >= readsAfterMs && !(await db.pages.get(tab.url)))
+          await db.pages.put({
+            url: tab.url,
+            adapterId: 'aliexpress',
+            role: 'supplier',
+            at: clock,
+            ok: true,
+            productKeys: [],
+            variantCount: 1,
+            availableCount: 1,
+          });
+    },
+    visits: {
+      get: async () => visits,
+      set: async (times) => {
+        visits = [...times];
+      },
+    },
+    openTab: async (url) => {
+      const id = opened.size + 1;
+      opened.set(id, { url, at: clock });
+      events.push(`open ${url.slice(-6)} at ${clock - T0}`);
+      return id;
+    },
+    tabUrl: async (id) => opened.get(id)?.url ?? null,
+    closeTab: async (id) => {
+      events.push(`close ${opened.get(id)?.url.slice(-6)} at ${clock - T0}`);
+    },
+  };
+}
+
+describe('visitPages', () => {
+  it('opens nothing while the seller has not opted in', async () => {
+    expect(await visitPages(deps(0))).toEqual({ opened: 0, allowed: 0 });
+    expect(events).toEqual([]);
+  });
+
+  it('visits pages that need it one at a time, closing each once it has been read', async () => {
+    expect(await visitPages(deps(5))).toEqual({ opened: 3, allowed: 5 });
+    expect(events).toEqual([
+      'open 1.html at 0',
+      'close 1.html at 2000',
+      'open 2.html at 2000',
+      'close 2.html at 4000',
+      'open 4.html at 4000',
+      'close 4.html at 6000',
+    ]);
+  });
+
+  it('keeps to N an hour across clicks', async () => {
+    expect((await visitPages(deps(2))).opened).toBe(2);
+    clock += 10 * 60_000;
+    expect(await visitPages(deps(2))).toEqual({ opened: 0, allowed: 0 });
+    clock += 60 * 60_000;
+    expect((await visitPages(deps(2))).opened).toBe(2);
+  });
+
+  it('closes a tab that never sends a reading after the timeout', async () => {
+    await visitPages(deps(1, null));
+    expect(events).toEqual(['open 1.html at 0', `close 1.html at ${VISIT_TIMEOUT_MS}`]);
+  });
+});
