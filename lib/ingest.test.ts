@@ -116,6 +116,31 @@ describe('ingestReading', () => {
     expect((await db.latest.get(LISTING_M))?.presence).toBe('missing');
   });
 
+  it('keeps what another page said when this one does not show it (status, price, options, SKU)', async () => {
+    const usd = { amount: 1999, currency: 'USD' };
+    const product = listingReading([{ id: '41001', stock: exact(5), price: usd, options: { Size: 'M' } }]);
+    if (!product.page.ok) throw new Error('factory');
+    product.page.products[0].variants[0].sku = 'TB-M';
+    await ingestReading(db, product, settings, T0);
+    // The inventory page: a quantity and a variant title, nothing else.
+    const inventory = listingReading([{ id: '41001', stock: exact(3) }], T0 + 1000);
+    if (!inventory.page.ok) throw new Error('factory');
+    inventory.page.products[0].variants[0] = {
+      ...inventory.page.products[0].variants[0],
+      options: {},
+      status: undefined,
+    };
+    await ingestReading(db, inventory, settings, T0 + 1000);
+    expect(await db.latest.get(LISTING_M)).toMatchObject({
+      stock: exact(3),
+      price: usd,
+      status: 'active',
+      sku: 'TB-M',
+      options: { Size: 'M' },
+    });
+    expect((await db.history.toArray()).map((h) => h.status)).toEqual(['active', 'active']);
+  });
+
   it('reads a removed product as every variant gone', async () => {
     await ingestReading(db, listingReading([{ id: '41001', stock: exact(5) }]), settings, T0);
     await linkM();

@@ -67,9 +67,12 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
         continue;
       }
       // History keeps changes, plus a heartbeat, not every visit: a list page re-read all day stays small.
+      // A page that does not show a field has not seen it change (Shopify's inventory page shows neither status
+      // nor price nor option names): what another page of the same variant said stands.
+      const shown = { stock: v.stock, price: v.price ?? prev?.price, status: v.status ?? prev?.status };
       const keep =
-        !prev || prev.historyAt === undefined || changedSince(prev, v) || at - prev.historyAt >= HEARTBEAT_MS;
-      if (keep) history.push(historyOf(v.key, at, v, reading));
+        !prev || prev.historyAt === undefined || changedSince(prev, shown) || at - prev.historyAt >= HEARTBEAT_MS;
+      if (keep) history.push(historyOf(v.key, at, shown, reading));
       const row: LatestRow = {
         key: v.key,
         productKey: product.key,
@@ -78,12 +81,10 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
         url: reading.url,
         productTitle: product.title,
         label: v.label,
-        sku: v.sku,
-        options: v.options,
-        stock: v.stock,
-        price: v.price,
-        status: v.status,
-        fulfilment: v.fulfilment,
+        sku: v.sku ?? prev?.sku,
+        options: Object.keys(v.options).length > 0 ? v.options : (prev?.options ?? v.options),
+        ...shown,
+        fulfilment: v.fulfilment ?? prev?.fulfilment,
         evidence: v.evidence,
         observedAt: at,
         via: reading.via,
