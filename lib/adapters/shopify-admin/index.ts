@@ -113,15 +113,10 @@ export default defineAdapter({
   role: 'listing',
   // Keys name the channel (`shopify:<shop>:<product>:<variant>`), shared with the channel API later.
   keyPrefix: 'shopify',
-  // Product pages (and the inventory page) under /products/*, the products list with or without a query.
-  matches: [
-    'https://admin.shopify.com/store/*/products',
-    'https://admin.shopify.com/store/*/products?*',
-    'https://admin.shopify.com/store/*/products/*',
-    'https://*.myshopify.com/admin/products',
-    'https://*.myshopify.com/admin/products?*',
-    'https://*.myshopify.com/admin/products/*',
-  ],
+  // Every admin page, though only product pages, the products list and the inventory page are read (`test`):
+  // the admin is a single-page app, and a seller who starts at Home and clicks through to Products never
+  // loads a products URL, so the script must already be there to re-read on navigation.
+  matches: ['https://admin.shopify.com/store/*', 'https://*.myshopify.com/admin/*'],
   test: (url) => adminPageOf(url) !== null,
   read: readAdminPage,
 });
