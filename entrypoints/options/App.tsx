@@ -22,9 +22,8 @@ const SECTIONS = [
 export function App() {
   const settings = useSettings();
   const language = useLanguage(settings);
-  // `language` changes only once its messages are loaded: that re-render repaints every string at once.
   return (
-    <div className="page" data-language={language}>
+    <div className="page">
       <header className="page-header">
         <h1>{t('optionsTitle')}</h1>
         {settings && <LanguageSelect language={settings.language} />}
@@ -38,7 +37,9 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main>
+      {/* `language` changes once its messages are loaded: the sections start again in it (their "Saved." lines
+          were in the old one); the header, and the focus on the language select, stay. */}
+      <main key={language}>
         {!settings ? (
           <p className="muted">{t('loading')}</p>
         ) : (
