@@ -82,7 +82,7 @@ function sellersBackup(): Backup {
   const colours = ['Blue', 'Red', 'Green'];
   const now = Date.now();
   const latest = colours.flatMap((c, i) => [
-    observation(`${STORE}:4100${i}`, 'listing', i === 0 ? HOSTILE_TITLE : 'Trail Backpack', c, {
+    observation(`${STORE}:4100${i}`, 'listing', i === 2 ? HOSTILE_TITLE : 'Trail Backpack', c, {
       kind: 'exact',
       qty: 5,
     }),
@@ -159,8 +159,8 @@ describe('a seller sets up Oversell Guard in its options', () => {
     await waitFor(async () => (await h.badge()).text === '1', 'a red badge for the oversell risk');
     // The table lists them; the hostile title is text, not an element.
     await expect.poll(() => options.locator('table.links tbody tr').count()).toBe(3);
-    const firstCell = options.locator(`tr[data-listing-key="${STORE}:41000"] td`).first();
-    expect(await firstCell.locator('div').first().textContent()).toBe(`${HOSTILE_TITLE} · Blue`);
+    const firstCell = options.locator(`tr[data-listing-key="${STORE}:41002"] td`).first();
+    expect(await firstCell.locator('div').first().textContent()).toBe(`${HOSTILE_TITLE} · Green`);
     expect(await options.locator('table.links img').count()).toBe(0);
     expect(await options.title()).not.toBe('pwned');
   });
@@ -182,7 +182,7 @@ describe('a seller sets up Oversell Guard in its options', () => {
     await expect.poll(() => row.textContent()).toContain('2 units per sale');
   });
 
-  it('deletes a link after asking', async () => {
+  it('deletes a link after asking (the one with the hostile title)', async () => {
     const row = options.locator(`tr[data-listing-key="${STORE}:41002"]`);
     await row.getByRole('button', { name: /^Delete/ }).click();
     await row.getByRole('button', { name: /^Delete/ }).click(); // the confirmation
