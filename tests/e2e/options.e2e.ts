@@ -2,12 +2,12 @@
 // version refused, a backup restored, a link edited and one deleted, the badge following the alert statuses,
 // Chinese chosen (the popup follows), 500 links imported from CSV with 5 bad rows; screenshots of the options in
 // both languages and both themes.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backup } from '../../lib/backup';
-import { linksToCsv } from '../../lib/link-csv';
+import { type Backup, parseBackup } from '../../lib/backup';
+import { linksToCsv, parseLinkCsv } from '../../lib/link-csv';
 import { DEFAULT_SETTINGS, type Observation, type Stock } from '../../lib/model';
 import { type Harness, launch, readStore, waitFor } from './harness';
 
@@ -254,11 +254,7 @@ describe('a seller sets up Oversell Guard in its options', () => {
     expect(unnamed).toEqual([]);
   });
 
-  it('switches to Chinese without changing the browser language, and the popup follows', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      await options.emulateMedia({ colorScheme: scheme });
-      await shotsOf(options, `en-${scheme}`);
-    }
+  it('switches to Chinese without changing the browser language, the popup follows, and back (screenshots of both)', async () => {
     await options.getByLabel('Language').selectOption('zh_CN');
     await options.getByRole('heading', { name: 'Oversell Guard 设置' }).waitFor();
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
@@ -275,6 +271,11 @@ describe('a seller sets up Oversell Guard in its options', () => {
     await popup.close();
     await options.getByLabel('语言').selectOption('en');
     await options.getByRole('heading', { name: 'Oversell Guard options' }).waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      await shotsOf(options, `en-${scheme}`);
+    }
+    await options.emulateMedia({ colorScheme: 'light' });
   });
 
   it('imports 500 links from CSV with 5 bad rows: exactly those 5 are shown by line, the other 495 are saved', async () => {
@@ -310,5 +311,24 @@ describe('a seller sets up Oversell Guard in its options', () => {
     await options.getByLabel('Search').fill('90376');
     await expect.poll(() => options.locator('table.links tbody tr').count()).toBe(1);
     expect(errors).toEqual([]);
+  });
+
+  it('exports what it holds: the links as CSV and the whole database as a backup that reads back', async () => {
+    const download = async (button: string) => {
+      const started = options.waitForEvent('download');
+      await options.getByRole('button', { name: button }).click();
+      const file = await started;
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const csv = await download('Export links (CSV)');
+    expect(csv.name).toMatch(/^oversell-guard-links-\d{4}-\d{2}-\d{2}\.csv$/);
+    const parsed = parseLinkCsv(csv.text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.links).toHaveLength(497);
+    const backup = await download('Download a backup');
+    const check = parseBackup(backup.text);
+    expect(check.ok && check.backup.links.length).toBe(497);
+    expect(check.ok && check.backup.history?.length).toBeGreaterThan(0);
+    expect(backup.text).not.toMatch(/token|password|secret/i);
   });
 });
