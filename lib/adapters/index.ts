@@ -4,16 +4,20 @@ import alibaba1688 from './1688';
 import alibaba from './alibaba';
 import aliexpress from './aliexpress';
 import amazon from './amazon';
+import amazonSellerCentral from './amazon-seller-central';
 import cjdropshipping from './cjdropshipping';
 import type { Adapter } from './define';
 import { adapterMatches } from './define';
 import ebay from './ebay';
+import ebaySellerHub from './ebay-seller-hub';
 import etsy from './etsy';
+import etsyShopManager from './etsy-shop-manager';
 import schemaOrg from './schema-org';
 import shopifyAdmin from './shopify-admin';
 import shopifyStore from './shopify-store';
 import temu from './temu';
 import walmart from './walmart';
+import woocommerceAdmin from './woocommerce-admin';
 import woocommerceStore from './woocommerce-store';
 
 export const adapters: readonly Adapter[] = [
@@ -27,8 +31,13 @@ export const adapters: readonly Adapter[] = [
   amazon,
   walmart,
   shopifyStore,
+  // Before woocommerce-store, whose /shop/<slug>/ pattern also takes a sub-path install's /shop/wp-admin/ pages.
+  woocommerceAdmin,
   woocommerceStore,
   shopifyAdmin,
+  ebaySellerHub,
+  amazonSellerCentral,
+  etsyShopManager,
   // The fallback for any granted shop: after every adapter, since its patterns match every page.
   schemaOrg,
 ];
