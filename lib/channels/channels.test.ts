@@ -38,8 +38,22 @@ describe('channel registry', () => {
   it('names the channel of a listing key, and no channel for listings no API pauses', () => {
     expect(channelOfKey('shopify:acme-goods:1:2')).toBe('shopify');
     expect(channelOfKey('woocommerce:shop.example.com:1:default')).toBe('woocommerce');
+    expect(channelOfKey('ebay-listing:225512345678:default')).toBe('ebay');
+    expect(channelOfKey('etsy-listing:1487263519:default')).toBe('etsy');
+    expect(channelOfKey('amazon-listing:ATVPDKIKX0DER:TEE:TEE-M')).toBe('amazon');
     expect(channelOfKey('etsy:123:456')).toBeNull();
+    expect(channelOfKey('aliexpress:1005001234:14')).toBeNull();
+    expect(channelOfKey('constructor:1:2')).toBeNull();
     expect(channelOfKey('nonsense')).toBeNull();
+  });
+
+  it('registers every channel under its id, each with a default pause strategy first', () => {
+    const channels = createChannels();
+    for (const [id, channel] of Object.entries(channels)) {
+      expect(channel.id).toBe(id);
+      expect(channel.pauseStrategies.length).toBeGreaterThan(0);
+    }
+    expect(Object.keys(channels)).toEqual(['shopify', 'woocommerce', 'ebay', 'etsy', 'amazon']);
   });
 
   it('a pause outcome round-trips through JSON (as the actions table stores it) and validates', async () => {

@@ -51,6 +51,23 @@ export const CHANNEL_MESSAGE_KEYS = [
   'channelNoteWholeProduct',
   'channelNoteNothingToChange',
   'channelNoteRestoredDiffers',
+  'channelErrorPartial',
+  'channelErrorListingEnded',
+  'channelErrorEbayNotInventoryApi',
+  'channelErrorEbayNeedsSku',
+  'channelErrorEbayDraft',
+  'channelErrorEbayNoDeactivate',
+  'channelErrorEbayOutOfStockControl',
+  'channelNoteEbayEnded',
+  'channelNoteEbayOtherSites',
+  'channelErrorEtsyQuantityZero',
+  'channelErrorEtsyExpired',
+  'channelNoteEtsyExpiry',
+  'channelErrorAmazonFba',
+  'channelErrorAmazonNoQuantity',
+  'channelErrorAmazonMarketplace',
+  'channelErrorAmazonNoDeactivate',
+  'channelNoteAmazonPending',
 ] as const;
 export type ChannelMessageKey = (typeof CHANNEL_MESSAGE_KEYS)[number];
 

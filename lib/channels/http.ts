@@ -40,7 +40,7 @@ function assertLoopback(url: string): void {
 
 export interface HttpRequest {
   url: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   headers: Record<string, string>;
   body?: string;
   /** Safe to send again when the answer was lost. */
@@ -60,6 +60,8 @@ export interface RetryPolicy {
   channelName: string;
   /** A throttle the channel signals inside a normal answer (Shopify's THROTTLED): how long to wait, else null. */
   throttledFor?: (res: HttpResponse) => number | null;
+  /** How long a 429 without Retry-After asks to wait, from the channel's own headers (Amazon's rate limit), else null. */
+  rateLimitWaitMs?: (res: HttpResponse) => number | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function sendRequest(req: HttpRequest, transport: Transport, policy
       throw new ChannelError('network', 'channelErrorNetwork', [policy.channelName], { detail });
     }
 
-    const wait = res.status === 429 ? retryAfterMs(res.headers, transport.now()) : (policy.throttledFor?.(res) ?? null);
+    const wait = res.status === 429 ? rateLimitWait(res, transport, policy) : (policy.throttledFor?.(res) ?? null);
     if (wait !== null) {
       if (wait <= MAX_THROTTLE_WAIT_MS && throttles < THROTTLE_RETRIES) {
         throttles++;
@@ -114,6 +116,11 @@ export async function sendRequest(req: HttpRequest, transport: Transport, policy
     }
     return res;
   }
+}
+
+function rateLimitWait(res: HttpResponse, transport: Transport, policy: RetryPolicy): number {
+  if (res.headers.has('retry-after')) return retryAfterMs(res.headers, transport.now());
+  return policy.rateLimitWaitMs?.(res) ?? retryAfterMs(res.headers, transport.now());
 }
 
 async function sendOnce(req: HttpRequest, transport: Transport): Promise<HttpResponse> {

@@ -1,14 +1,26 @@
 // The channel registry: which channel a listing key belongs to, and the stored shapes of channel actions
 // (the db `actions` table's `before`/`after`) validated as one union.
 import { z } from 'zod';
+import { createAmazonChannel } from './amazon';
+import { AmazonSnapshotSchema } from './amazon-schemas';
+import { createEbayChannel } from './ebay';
+import { EbaySnapshotSchema } from './ebay-schemas';
 import { ChannelWordsSchema } from './error';
+import { createEtsyChannel } from './etsy';
+import { EtsySnapshotSchema } from './etsy-schemas';
 import { createShopifyChannel } from './shopify';
 import { ShopifySnapshotSchema } from './shopify-schemas';
-import { type Channel, type ChannelId, ChannelIdSchema, type ChannelOptions, PauseStrategySchema } from './types';
+import { type Channel, type ChannelId, type ChannelOptions, PauseStrategySchema } from './types';
 import { createWooCommerceChannel } from './woocommerce';
 import { WooSnapshotSchema } from './woocommerce-schemas';
 
-export const ChannelSnapshotSchema = z.discriminatedUnion('channel', [ShopifySnapshotSchema, WooSnapshotSchema]);
+export const ChannelSnapshotSchema = z.discriminatedUnion('channel', [
+  ShopifySnapshotSchema,
+  WooSnapshotSchema,
+  EbaySnapshotSchema,
+  EtsySnapshotSchema,
+  AmazonSnapshotSchema,
+]);
 export type ChannelSnapshot = z.infer<typeof ChannelSnapshotSchema>;
 
 /** A done pause as stored: enough for resume (`strategy`, `before`) and for the seller (`after`, `notes`). */
@@ -21,11 +33,26 @@ export const PauseRecordSchema = z.object({
 export type PauseRecord = z.infer<typeof PauseRecordSchema>;
 
 export function createChannels(options: ChannelOptions = {}): Record<ChannelId, Channel<ChannelSnapshot>> {
-  return { shopify: createShopifyChannel(options), woocommerce: createWooCommerceChannel(options) };
+  return {
+    shopify: createShopifyChannel(options),
+    woocommerce: createWooCommerceChannel(options),
+    ebay: createEbayChannel(options),
+    etsy: createEtsyChannel(options),
+    amazon: createAmazonChannel(options),
+  };
 }
 
-/** The channel a listing key names (`shopify:…`, `woocommerce:…`), or null for listings no API can pause. */
+/** Listing-key prefixes (the seller-central adapters' `keyPrefix`) and the channel whose API takes them. */
+const KEY_PREFIXES: Record<string, ChannelId> = {
+  shopify: 'shopify',
+  woocommerce: 'woocommerce',
+  'ebay-listing': 'ebay',
+  'etsy-listing': 'etsy',
+  'amazon-listing': 'amazon',
+};
+
+/** The channel a listing key names (`shopify:…`, `ebay-listing:…`), or null for listings no API can pause. */
 export function channelOfKey(listingKey: string): ChannelId | null {
-  const parsed = ChannelIdSchema.safeParse(listingKey.slice(0, listingKey.indexOf(':')));
-  return parsed.success ? parsed.data : null;
+  const prefix = listingKey.slice(0, listingKey.indexOf(':'));
+  return Object.hasOwn(KEY_PREFIXES, prefix) ? KEY_PREFIXES[prefix] : null;
 }

@@ -4,12 +4,18 @@ import { ChannelError } from './error';
 
 /** The three parts after the channel prefix, decoded; throws `refused` for anything else. */
 export function splitListingKey(listingKey: string, prefix: string, channelName: string): [string, string, string] {
+  const [store, product, variant] = splitKeyParts(listingKey, prefix, channelName, 3);
+  return [store, product, variant];
+}
+
+/** Exactly `count` non-empty parts after the channel prefix, decoded; throws `refused` for anything else. */
+export function splitKeyParts(listingKey: string, prefix: string, channelName: string, count: number): string[] {
   const parts = listingKey.split(':');
-  if (parts.length !== 4 || parts[0] !== prefix) throw badKey(channelName, listingKey);
+  if (parts.length !== count + 1 || parts[0] !== prefix) throw badKey(channelName, listingKey);
   try {
-    const [store, product, variant] = parts.slice(1).map((p) => decodeURIComponent(p));
-    if (!store || !product || !variant) throw badKey(channelName, listingKey);
-    return [store, product, variant];
+    const decoded = parts.slice(1).map((p) => decodeURIComponent(p));
+    if (decoded.some((p) => !p)) throw badKey(channelName, listingKey);
+    return decoded;
   } catch (err) {
     if (err instanceof ChannelError) throw err;
     throw badKey(channelName, listingKey);

@@ -52,6 +52,7 @@ export function createShopifyChannel(options: ChannelOptions = {}): Channel<Shop
   return {
     id: 'shopify',
     name: SHOPIFY,
+    pauseStrategies: ['quantity-zero', 'deactivate'],
     parseKey: (listingKey) => {
       try {
         return { ok: true, value: parseShopifyKey(listingKey) };

@@ -3,25 +3,44 @@
 import { z } from 'zod';
 import type { ChannelResult, ChannelWords } from './error';
 
-export const ChannelIdSchema = z.enum(['shopify', 'woocommerce']);
+export const ChannelIdSchema = z.enum(['shopify', 'woocommerce', 'ebay', 'etsy', 'amazon']);
 export type ChannelId = z.infer<typeof ChannelIdSchema>;
 
 /**
  * How a listing is paused: `quantity-zero` keeps it live with nothing to sell (the default where the channel
- * keeps such listings visible); `deactivate` hides it (Shopify: product Draft; WooCommerce: draft, variation private).
+ * keeps such listings visible); `deactivate` hides it (Shopify: product Draft; WooCommerce: draft, variation
+ * private; Etsy: inactive). eBay and Amazon offer only the first, Etsy only the second (`Channel.pauseStrategies`).
  */
 export const PauseStrategySchema = z.enum(['quantity-zero', 'deactivate']);
 export type PauseStrategy = z.infer<typeof PauseStrategySchema>;
 
-/** A listing key taken apart: `shopify:<shop>:<product>:<variant>`, `woocommerce:<host>:<product>:<variation|default>`. */
+/**
+ * A listing key taken apart: `shopify:<shop>:<product>:<variant>`, `woocommerce:<host>:<product>:<variation|default>`,
+ * `ebay-listing:<item>:<variation SKU|default>`, `etsy-listing:<listing>:<options|default>`,
+ * `amazon-listing:<marketplace>:<parent SKU>:<SKU>`.
+ */
 export interface ListingRef {
   channel: ChannelId;
   listingKey: string;
-  /** Shopify store handle (`<shop>.myshopify.com`) or WooCommerce host. */
+  /**
+   * Shopify store handle (`<shop>.myshopify.com`), WooCommerce host, Amazon marketplace id; '' where the key
+   * names no store (eBay, Etsy: the connection does).
+   */
   store: string;
+  /** Shopify product, WooCommerce product, eBay item, Etsy listing, Amazon parent SKU. */
   productId: string;
-  /** Null for a WooCommerce simple product (`default`). */
+  /** Null for a listing without variations (`default`); the Amazon SKU. */
   variantId: string | null;
+  /** The SKU the channel's API addresses the listing by (eBay, Amazon), when known. */
+  sku?: string;
+}
+
+/**
+ * What the seller-central page showed for a listing (its latest reading): eBay addresses listings by SKU, which
+ * a `:default` key does not hold.
+ */
+export interface ListingSeen {
+  sku?: string;
 }
 
 /** What pause did, stored with the action so resume can restore `before` exactly. */
@@ -53,7 +72,9 @@ export interface PausedListing {
 export interface Channel<Snap = unknown> {
   id: ChannelId;
   name: string;
-  parseKey(listingKey: string): ChannelResult<ListingRef>;
+  /** The pause strategies this channel can carry out, its default first. */
+  pauseStrategies: readonly PauseStrategy[];
+  parseKey(listingKey: string, seen?: ListingSeen): ChannelResult<ListingRef>;
   /** Checks the credentials with a read; answers the store's name. */
   testConnection(credentials: unknown): Promise<ChannelResult<{ storeName: string }>>;
   snapshot(ref: ListingRef, credentials: unknown): Promise<ChannelResult<Snap>>;
@@ -77,4 +98,10 @@ export interface ChannelOptions {
    * sets it; anything but http://127.0.0.1 or localhost is rejected so credentials cannot be redirected).
    */
   testBaseUrl?: string;
+  /**
+   * Called when a channel renews a credential the stored connection must keep (Etsy hands out a new refresh
+   * token with every access token): store `credentials` in place of the old ones. Without it the renewed token
+   * lives only as long as this worker.
+   */
+  saveCredentials?: (channel: ChannelId, credentials: unknown) => Promise<void>;
 }

@@ -27,6 +27,7 @@ export function createWooCommerceChannel(options: ChannelOptions = {}): Channel<
   return {
     id: 'woocommerce',
     name: WOO,
+    pauseStrategies: ['quantity-zero', 'deactivate'],
     parseKey: (listingKey) => {
       try {
         return { ok: true, value: parseWooKey(listingKey) };
