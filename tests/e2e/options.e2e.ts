@@ -331,4 +331,28 @@ describe('a seller sets up Oversell Guard in its options', () => {
     expect(check.ok && check.backup.history?.length).toBeGreaterThan(0);
     expect(backup.text).not.toMatch(/token|password|secret/i);
   });
+
+  it('exports the readings history as CSV, then clears it after asking, keeping links and newest readings', async () => {
+    const data = options.locator('#data');
+    const started = options.waitForEvent('download');
+    await data.getByRole('button', { name: 'Export readings (CSV)' }).click();
+    const readings = readFileSync((await (await started).path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(readings[0]).toBe(
+      'observed_at,key,role,product,variant,stock,quantity,unknown_reason,price,currency,listing_status,via',
+    );
+    expect(readings.slice(1).some((r) => r.includes(',outOfStock,,'))).toBe(true);
+    const historyBefore = (await readStore(await h.worker(), 'history')).length;
+    expect(readings).toHaveLength(historyBefore + 1);
+    await data.getByRole('button', { name: 'Clear history…' }).click();
+    await expect.poll(() => data.textContent()).toContain(`Delete ${historyBefore} history readings?`);
+    await data.getByRole('button', { name: 'Clear history', exact: true }).click();
+    await expect
+      .poll(() => data.locator('[role="status"]').textContent())
+      .toContain(`${historyBefore} history readings deleted.`);
+    expect(await readStore(await h.worker(), 'history')).toEqual([]);
+    expect((await readStore(await h.worker(), 'latest')).length).toBeGreaterThan(0);
+    expect(await links()).toHaveLength(497);
+  });
 });
