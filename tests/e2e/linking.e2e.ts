@@ -1,5 +1,6 @@
-// Linking as a seller does it: their Shopify inventory list (200 rows) and an AliExpress item are read;
-// on the item the popup suggests the listing (the supplier id is in the seller's SKU); the six variants are
+// Linking as a seller does it, on two channels (a 200-row Shopify inventory list; eBay Seller Hub's active
+// listings with a listing's variations expanded) against an AliExpress item: both pages are read; on the
+// item the popup suggests the listing (the supplier id is in the seller's SKU); the six variants are
 // mapped by option values, one corrected by hand; one supplier variant sells out and only its listing
 // variant is flagged. Then the supplier re-issues its SKU ids: `variant-missing`, the proposed re-mapping
 // is accepted, and the problem clears.
@@ -20,72 +21,140 @@ const AE = 'aliexpress:1005003245617890';
 // The same page after the supplier re-issued the ids of its "L" size (property value 361386).
 const supplierNewIds = supplierInStock.html.replaceAll('361386', '361999');
 
-const SHOP = 'linen-and-co';
-const INVENTORY_URL = `https://admin.shopify.com/store/${SHOP}/products/inventory`;
-const SHIRT = '8800000000042';
-/** The seller's six shirt variants: their own colour name for one ("Navy" is the supplier's "Sky Blue"). */
-const SHIRT_VARIANTS = [
-  { id: '47000000000001', title: 'Sky blue / M', supplier: `${AE}:14:173;5:100014064` },
-  { id: '47000000000002', title: 'Sky blue / L', supplier: `${AE}:14:173;5:361386` },
-  { id: '47000000000003', title: 'Navy / XL', supplier: `${AE}:14:173;5:361385` },
-  { id: '47000000000004', title: 'Black / M', supplier: `${AE}:14:193;5:100014064` },
-  { id: '47000000000005', title: 'Black / L', supplier: `${AE}:14:193;5:361386` },
-  { id: '47000000000006', title: 'Black / XL', supplier: `${AE}:14:193;5:361385` },
-];
-const listingKey = (variantId: string) => `shopify:${SHOP}:${SHIRT}:${variantId}`;
-const BLACK_L = listingKey('47000000000005');
-const SKY_L = listingKey('47000000000002');
+interface Scenario {
+  channel: string;
+  url: string;
+  html: () => string;
+  /** Listing variants the page shows in all. */
+  rows: number;
+  /** The six shirt variants: listing key, how the page names it, and the supplier variant that is it. */
+  shirt: { key: string; name: string; supplier: string }[];
+}
 
+/** The seller's six shirt variants: their own colour name for one ("Navy" is the supplier's "Sky Blue"). */
+const SHIRT = [
+  { colour: 'Sky blue', size: 'M', supplier: `${AE}:14:173;5:100014064` },
+  { colour: 'Sky blue', size: 'L', supplier: `${AE}:14:173;5:361386` },
+  { colour: 'Navy', size: 'XL', supplier: `${AE}:14:173;5:361385` },
+  { colour: 'Black', size: 'M', supplier: `${AE}:14:193;5:100014064` },
+  { colour: 'Black', size: 'L', supplier: `${AE}:14:193;5:361386` },
+  { colour: 'Black', size: 'XL', supplier: `${AE}:14:193;5:361385` },
+];
+/** Many sellers keep the supplier's product id in their own SKU. */
+const skuOf = (v: (typeof SHIRT)[number]) => `AE1005003245617890-${v.colour.replace(' ', '').toUpperCase()}-${v.size}`;
+const OTHER_ITEMS = ['Ceramic Mug', 'Yoga Mat', 'Phone Stand', 'Desk Lamp', 'Wool Beanie', 'Glass Bottle', 'Tote Bag'];
+
+const SHOP = 'linen-and-co';
+const SHOPIFY_SHIRT = '8800000000042';
 /** Shopify's inventory page as the admin renders it: one IndexTable row per variant, 200 rows. */
-function inventoryPage(): string {
-  const rows: string[] = [];
-  const row = (pid: string, vid: string, title: string, variant: string, sku: string, qty: number) =>
-    `<tr class="Polaris-IndexTable__TableRow"><td class="Polaris-IndexTable__TableCell"><input type="checkbox" aria-label="Select ${title}"></td>
-<td class="Polaris-IndexTable__TableCell"><a href="/store/${SHOP}/products/${pid}/variants/${vid}">${title}</a><span class="Polaris-Text--subdued">${variant}</span></td>
-<td class="Polaris-IndexTable__TableCell">${sku}</td><td>0</td><td>0</td>
-<td class="Polaris-IndexTable__TableCell"><input type="number" name="available" aria-label="Available" value="${qty}"></td>
+const shopify: Scenario = {
+  channel: 'Shopify inventory list',
+  url: `https://admin.shopify.com/store/${SHOP}/products/inventory`,
+  rows: 200,
+  shirt: SHIRT.map((v, i) => ({
+    key: `shopify:${SHOP}:${SHOPIFY_SHIRT}:${47000000000001 + i}`,
+    name: `${v.colour} / ${v.size}`,
+    supplier: v.supplier,
+  })),
+  html() {
+    const row = (pid: string, vid: string, title: string, variant: string, sku: string, qty: number) =>
+      `<tr class="Polaris-IndexTable__TableRow"><td><input type="checkbox" aria-label="Select ${title}"></td>
+<td><a data-primary-link="true" href="/store/${SHOP}/products/${pid}/variants/${vid}">${title}</a><span>${variant}</span></td>
+<td>${sku}</td><td>0</td><td>0</td><td><input type="number" aria-label="Available" value="${qty}"></td>
 <td><input type="number" aria-label="On hand" value="${qty}"></td></tr>`;
-  for (const v of SHIRT_VARIANTS) {
-    const sku = `AE1005003245617890-${v.title.replace(/ \/ /g, '-').toUpperCase().replace(/ /g, '')}`;
-    rows.push(row(SHIRT, v.id, 'Linen Beach Shirt', v.title, sku, 6));
-  }
-  const items = ['Ceramic Mug', 'Yoga Mat', 'Phone Stand', 'Desk Lamp', 'Wool Beanie', 'Glass Bottle', 'Tote Bag'];
-  for (let i = 0; rows.length < 200; i++) {
-    const pid = String(8800000001000 + Math.floor(i / 3));
-    const title = `${items[Math.floor(i / 3) % items.length]} ${Math.floor(i / 3) + 1}`;
-    rows.push(
-      row(pid, String(47000000100000 + i), title, ['Small', 'Medium', 'Large'][i % 3], `SKU-${1000 + i}`, i % 9),
+    const rows = SHIRT.map((v, i) =>
+      row(SHOPIFY_SHIRT, String(47000000000001 + i), 'Linen Beach Shirt', `${v.colour} / ${v.size}`, skuOf(v), 6),
     );
-  }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inventory · Linen &amp; Co · Shopify</title></head>
+    for (let i = 0; rows.length < this.rows; i++) {
+      const n = Math.floor(i / 3);
+      const title = `${OTHER_ITEMS[n % OTHER_ITEMS.length]} ${n + 1}`;
+      const size = ['Small', 'Medium', 'Large'][i % 3];
+      rows.push(row(String(8800000001000 + n), String(47000000100000 + i), title, size, `SKU-${1000 + i}`, i % 9));
+    }
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inventory · Linen &amp; Co · Shopify</title></head>
 <body><div id="app"><main><div class="Polaris-Page-Header"><h1>Inventory</h1></div>
 <table class="Polaris-IndexTable__Table"><thead><tr><th><input type="checkbox" aria-label="Select all"></th><th>Product</th><th>SKU</th><th>Unavailable</th><th>Committed</th><th>Available</th><th>On hand</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></main></div></body></html>`;
-}
+  },
+};
 
-let h: Harness;
-const errors: string[] = [];
-beforeAll(async () => {
-  h = await launch();
-  h.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const EBAY_SHIRT = '395899123456';
+/** eBay Seller Hub's active listings with the shirt's six variations expanded, and 24 other listings. */
+const ebay: Scenario = {
+  channel: 'eBay Seller Hub active listings',
+  url: 'https://www.ebay.com/sh/lst/active',
+  rows: 30,
+  shirt: SHIRT.map((v) => ({
+    key: `ebay-listing:${EBAY_SHIRT}:${encodeURIComponent(skuOf(v))}`,
+    name: `Colour: ${v.colour}, Size: ${v.size}`,
+    supplier: v.supplier,
+  })),
+  html() {
+    const cells = (title: string, sku: string, price: string, qty: number) =>
+      `<td class="shui-dt-column__title">${title}</td><td class="shui-dt-column__listingSKU"><div class="shui-dt--text-column"><span>${sku}</span></div></td>
+<td class="shui-dt-column__price"><div class="col-price__current"><span>${price}</span></div></td>
+<td class="shui-dt-column__availableQuantity"><div class="shui-dt--text-column"><span>${qty}</span></div></td>`;
+    const link = (href: string, text: string) =>
+      `<div class="column-title__text"><a href="https://www.ebay.com/itm/${href}">${text}</a></div>`;
+    const rows = [
+      `<tr class="grid-row" data-id="${EBAY_SHIRT}">${cells(
+        `${link(EBAY_SHIRT, 'Linen Beach Shirt Short Sleeve')}<div class="column-title__variations"><button type="button" aria-expanded="true">6 variations</button></div>`,
+        '--',
+        '$24.99',
+        36,
+      )}</tr>`,
+      ...SHIRT.map(
+        (v, i) =>
+          `<tr class="grid-row grid-row--variation" data-id="66420155${1001 + i}">${cells(
+            link(`${EBAY_SHIRT}?var=66420155${1001 + i}`, `Colour: ${v.colour}, Size: ${v.size}`),
+            skuOf(v),
+            '$24.99',
+            6,
+          )}</tr>`,
+      ),
+    ];
+    for (let i = 0; i < this.rows - SHIRT.length; i++) {
+      const id = String(395800000100 + i);
+      const title = `${OTHER_ITEMS[i % OTHER_ITEMS.length]} ${i + 1}`;
+      rows.push(
+        `<tr class="grid-row" data-id="${id}">${cells(link(id, title), `EB-${200 + i}`, '$9.99', (i % 7) + 1)}</tr>`,
+      );
+    }
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Active listings | eBay Seller Hub</title></head>
+<body><div id="mainContent"><section id="shlistings-cntr"><h2>Manage active listings (25)</h2><div class="shui-dt">
+<table role="grid" class="shui-dt__table"><thead><tr><th>Item</th><th>Custom label (SKU)</th><th>Current price</th><th>Available quantity</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div></section></div></body></html>`;
+  },
+};
 
-const latest = async () => readStore<Observation>(await h.worker(), 'latest');
-const assessments = async () => readStore<Assessment>(await h.worker(), 'assessments');
-const assessmentOf = async (key: string) => (await assessments()).find((a) => a.listingKey === key);
-const statusOf = async (key: string) => (await assessmentOf(key))?.status;
-const findingsOf = async (key: string) => (await assessmentOf(key))?.findings.map((f) => f.status);
+describe.each([shopify, ebay])('a seller links the $channel to an AliExpress item', (listing) => {
+  let h: Harness;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    h = await launch();
+    h.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const BLACK_L = listing.shirt[4].key;
+  const SKY_L = listing.shirt[1].key;
 
-describe('a seller links a listing from a 200-row Shopify inventory list to an AliExpress item', () => {
-  it('reads every row of the inventory list and the supplier item', async () => {
-    h.web.serve(INVENTORY_URL, inventoryPage());
+  const latest = async () => readStore<Observation>(await h.worker(), 'latest');
+  const assessments = async () => readStore<Assessment>(await h.worker(), 'assessments');
+  const assessmentOf = async (key: string) => (await assessments()).find((a) => a.listingKey === key);
+  const statusOf = async (key: string) => (await assessmentOf(key))?.status;
+  const findingsOf = async (key: string) => (await assessmentOf(key))?.findings.map((f) => f.status);
+
+  it('reads every row of the listings page and the supplier item', async () => {
+    h.web.serve(listing.url, listing.html());
     h.web.serve(supplierInStock.url, supplierInStock.html);
     const admin = await h.context.newPage();
-    await admin.goto(INVENTORY_URL);
-    await waitFor(async () => (await latest()).filter((o) => o.role === 'listing').length === 200, '200 listing rows');
+    await admin.goto(listing.url);
+    await waitFor(
+      async () => (await latest()).filter((o) => o.role === 'listing').length === listing.rows,
+      `${listing.rows} listing rows`,
+    );
     await admin.close();
     const item = await h.context.newPage();
     await item.goto(supplierInStock.url);
@@ -101,23 +170,24 @@ describe('a seller links a listing from a 200-row Shopify inventory list to an A
     const suggestion = popup.locator('.suggestions li[data-reason="product-id"]');
     await expect.poll(() => suggestion.count()).toBe(1);
     expect(await suggestion.textContent()).toContain('Linen Beach Shirt');
+    expect(await suggestion.textContent()).toContain('Supplier id 1005003245617890 is in your SKU');
     await suggestion.getByRole('button', { name: 'Use this' }).click();
 
     const table = popup.getByRole('form', { name: 'Match the variants' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(6);
     // Five proposed by their values; the seller's own colour name has no match and waits for the seller.
-    for (const v of SHIRT_VARIANTS) {
-      const select = table.locator(`tr[data-listing-key="${listingKey(v.id)}"] select`);
-      expect(await select.inputValue(), v.title).toBe(v.title.startsWith('Navy') ? '' : v.supplier);
+    for (const v of listing.shirt) {
+      const select = table.locator(`tr[data-listing-key="${v.key}"] select`);
+      expect(await select.inputValue(), v.name).toBe(v.name.includes('Navy') ? '' : v.supplier);
     }
-    const navy = SHIRT_VARIANTS[2];
-    await table.locator(`tr[data-listing-key="${listingKey(navy.id)}"] select`).selectOption(navy.supplier);
+    const navy = listing.shirt[2];
+    await table.locator(`tr[data-listing-key="${navy.key}"] select`).selectOption(navy.supplier);
     await table.getByRole('button', { name: 'Save 6 links' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent()).toContain('Saved 6 links');
 
     const links = await readStore<{ listingKey: string; offerKeys: string[] }>(await h.worker(), 'links');
     expect(Object.fromEntries(links.map((l) => [l.listingKey, l.offerKeys]))).toEqual(
-      Object.fromEntries(SHIRT_VARIANTS.map((v) => [listingKey(v.id), [v.supplier]])),
+      Object.fromEntries(listing.shirt.map((v) => [v.key, [v.supplier]])),
     );
     await popup.close();
   });
@@ -132,7 +202,8 @@ describe('a seller links a listing from a 200-row Shopify inventory list to an A
     const popup = await h.openPopup();
     const row = popup.locator('[data-status="oversell-risk"]');
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.textContent()).toContain('Linen Beach Shirt · Black / L');
+    expect(await row.textContent()).toContain(`Linen Beach Shirt`);
+    expect(await row.textContent()).toContain(listing.shirt[4].name);
     await popup.close();
     await item.close();
   });
