@@ -49,6 +49,9 @@ describe('woocommerce-store URLs', () => {
     ['https://shop.example.com/products/trail-backpack', false],
     ['https://shop.example.com/cart/', false],
     ['https://shop.example.com/', false],
+    // A WordPress installed under /shop: its admin is the seller's own (woocommerce-admin), not a product page.
+    ['https://shop.example.com/shop/wp-admin/edit.php?post_type=product', false],
+    ['https://shop.example.com/shop/wp-admin/post.php?post=12&action=edit', false],
   ])('%s -> %s', (href, expected) => {
     expect(adapterMatches(woocommerceStore, new URL(href))).toBe(expected);
   });

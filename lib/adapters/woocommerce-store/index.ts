@@ -14,6 +14,8 @@ import { readVariationForm } from './variations';
 const PRODUCT_PATH =
   /^(?:\/[a-z]{2}(?:[-_][a-z]{2})?)?\/(?:product|produkt|produit|producto|prodotto|shop)\/(?:[^/]+\/)?([^/]+)\/?$/i;
 const ARCHIVE_PAGE = /\/page\/\d+\/?$/;
+/** The shop's own admin (a sub-path install puts it at /shop/wp-admin/…): the woocommerce-admin adapter's. */
+const ADMIN_PAGE = /\/wp-(?:admin|login\.php)(?:\/|$)/;
 
 const slugOf = (url: URL): string | undefined =>
   PRODUCT_PATH.exec(url.pathname)?.[1] ?? url.searchParams.get('product') ?? undefined;
@@ -112,7 +114,8 @@ export default defineAdapter({
     .flatMap((base) => [`*://*/${base}/*`, `*://*/*/${base}/*`])
     .concat('*://*/*product=*'),
   test: (url) =>
-    (PRODUCT_PATH.test(url.pathname) && !ARCHIVE_PAGE.test(url.pathname)) ||
-    /^[\w-]+$/.test(url.searchParams.get('product') ?? ''),
+    !ADMIN_PAGE.test(url.pathname) &&
+    ((PRODUCT_PATH.test(url.pathname) && !ARCHIVE_PAGE.test(url.pathname)) ||
+      /^[\w-]+$/.test(url.searchParams.get('product') ?? '')),
   read: readWooCommerceProduct,
 });
