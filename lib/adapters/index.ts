@@ -31,10 +31,10 @@ export const adapters: readonly Adapter[] = [
   amazon,
   walmart,
   shopifyStore,
-  // Before woocommerce-store, whose /shop/<slug>/ pattern also takes a sub-path install's /shop/wp-admin/ pages.
-  woocommerceAdmin,
   woocommerceStore,
+  // The seller's own listings.
   shopifyAdmin,
+  woocommerceAdmin,
   ebaySellerHub,
   amazonSellerCentral,
   etsyShopManager,
