@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createActions } from '@/lib/actions';
 import { updateBadge } from '@/lib/badge';
 import { getDb } from '@/lib/db';
 import { type IngestResult, reassessAll } from '@/lib/ingest';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   const db = getDb();
   const rateLimiter = new TabRateLimiter();
   const rechecks = createRechecks(db);
+  const actions = createActions({ db, settings: loadSettings, onChanged: async () => void (await updateBadge(db)) });
   const deps = {
     db,
     runtimeId: browser.runtime.id,
@@ -25,8 +27,11 @@ export default defineBackground(() => {
     afterChange: async (result: IngestResult | null, reading?: Reading) => {
       await updateBadge(db);
       await rechecks.afterChange(result, reading);
+      // The optional auto-pause/resume rules: not awaited, so a page's reading is answered at once.
+      if (result?.changed.length) void actions.afterChange(result.changed).catch(logActionError);
     },
     recheck: rechecks,
+    actions,
     sites: { watch: watchOrigin, unwatch: unwatchOrigin },
     saveSettings,
     openPopupFor: async (tabId: number) => {
@@ -62,4 +67,8 @@ export default defineBackground(() => {
   // A fresh worker (browser start, update, or after being killed) repaints the badge from Dexie.
   void updateBadge(db);
   void rechecks.start();
+  // Actions a killed worker left pending: read each listing again and finish its row.
+  void actions.start().catch(logActionError);
 });
+
+const logActionError = (error: unknown) => console.error('[oversell-guard] channel action failed', error);

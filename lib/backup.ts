@@ -22,7 +22,10 @@ export const BACKUP_VERSION = 1;
 
 const instant = z.number().int().nonnegative();
 
-const HistoryRowSchema = z.object({
+// Rows are loose: fields are checked, and a field this file does not name yet (added to a table by a later change
+// within version 1) is kept, not silently dropped on restore.
+
+const HistoryRowSchema = z.looseObject({
   key: z.string().max(300),
   at: instant,
   stock: StockSchema,
@@ -31,12 +34,12 @@ const HistoryRowSchema = z.object({
   via: ViaSchema,
 });
 
-const LatestRowSchema = ObservationSchema.extend({
+const LatestRowSchema = ObservationSchema.loose().extend({
   historyCount: z.number().int().min(0),
   historyAt: instant.optional(),
 });
 
-const SnoozeRowSchema = z.object({
+const SnoozeRowSchema = z.looseObject({
   listingKey: z.string().max(300),
   until: instant.optional(),
   status: StatusSchema,
@@ -44,7 +47,9 @@ const SnoozeRowSchema = z.object({
   at: instant,
 });
 
-const ActionRowSchema = z.object({
+const WordsSchema = z.object({ key: z.string().max(100), subs: z.array(z.string().max(500)).max(5) });
+
+const ActionRowSchema = z.looseObject({
   id: z.number().int().positive().optional(),
   listingKey: z.string().max(300),
   kind: z.enum(['pause', 'resume']),
@@ -54,6 +59,13 @@ const ActionRowSchema = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   error: z.string().max(2000).optional(),
+  // What resume needs and the seller's words (lib/actions/run.ts): without them a restored pause could not be undone.
+  strategy: z.enum(['quantity-zero', 'deactivate']).optional(),
+  notes: z.array(WordsSchema).max(10).optional(),
+  failure: z
+    .object({ code: z.string().max(40), words: WordsSchema, retryAfterMs: z.number().int().nonnegative().optional() })
+    .optional(),
+  finishedAt: instant.optional(),
 });
 
 export const BackupSchema = z
@@ -62,7 +74,7 @@ export const BackupSchema = z
     version: z.literal(BACKUP_VERSION),
     exportedAt: instant,
     settings: SettingsSchema,
-    links: z.array(LinkSchema).max(200_000),
+    links: z.array(LinkSchema.loose()).max(200_000),
     latest: z.array(LatestRowSchema).max(2_000_000),
     /** Optional: it is most of the size, and a seller may move links and settings without it. */
     history: z.array(HistoryRowSchema).max(10_000_000).optional(),

@@ -45,7 +45,16 @@ export interface PageStatusRow {
   readMs?: number;
 }
 
-/** A channel action (pause/resume) with the state before and after, so undo restores exactly. */
+/** Words for the seller: a message key and its substitutions (rendered as text with t()). */
+export interface ActionWords {
+  key: string;
+  subs: string[];
+}
+
+/**
+ * A channel action (pause/resume) with the state before and after, so undo restores exactly. Written `pending`
+ * before the first API call and finished `done` or `failed` after it (lib/actions.ts).
+ */
 export interface ActionRow {
   id?: number;
   listingKey: string;
@@ -53,9 +62,19 @@ export interface ActionRow {
   at: number;
   by: 'seller' | 'rule';
   result: 'pending' | 'done' | 'failed';
+  /** The channel's snapshot (lib/channels ChannelSnapshot) before and after the write. */
   before?: unknown;
   after?: unknown;
+  /** Technical detail of a failure, for diagnosis (never credentials). */
   error?: string;
+  /** How the listing was paused; a resume restores by the same strategy. */
+  strategy?: 'quantity-zero' | 'deactivate';
+  /** What the seller should know about a done action (backorders switched off, whole product hidden…). */
+  notes?: ActionWords[];
+  /** Why it failed, in words; `code` as in lib/channels/error.ts, or `interrupted` / `capped`. */
+  failure?: { code: string; words: ActionWords; retryAfterMs?: number };
+  /** When it finished (done or failed). */
+  finishedAt?: number;
 }
 
 /**

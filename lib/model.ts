@@ -224,6 +224,11 @@ export const MarginRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type MarginRule = z.infer<typeof MarginRuleSchema>;
 
+/** One on/off per sales channel with an API (lib/channels): off unless the seller turns it on. */
+const channelSwitches = z
+  .object({ shopify: z.boolean().default(false), woocommerce: z.boolean().default(false) })
+  .default({ shopify: false, woocommerce: false });
+
 export const SettingsSchema = z.object({
   /** Supplier units held back: a listing may show at most (supplier qty - buffer) / unitsPerSale. */
   bufferUnits: z.number().int().min(0).max(MAX_QTY).default(0),
@@ -258,6 +263,19 @@ export const SettingsSchema = z.object({
   visitTabsPerHour: z.number().int().min(0).max(60).default(0),
   /** UI language: the browser's, or one the seller picks. */
   language: z.enum(['auto', 'en', 'zh_CN']).default('auto'),
+  /** How Pause works per channel: quantity 0 keeps the listing live with nothing to sell; deactivate hides it. */
+  pauseStrategy: z
+    .object({
+      shopify: z.enum(['quantity-zero', 'deactivate']).default('quantity-zero'),
+      woocommerce: z.enum(['quantity-zero', 'deactivate']).default('quantity-zero'),
+    })
+    .default({ shopify: 'quantity-zero', woocommerce: 'quantity-zero' }),
+  /** Optional rule, off by default: pause a connected channel's listing when it turns `oversell-risk`. */
+  autoPause: channelSwitches,
+  /** Optional rule, off by default: resume a listing Oversell Guard paused when it turns `restock`. */
+  autoResume: channelSwitches,
+  /** Automatic actions (both rules together) in any 24 hours; past it a rule records why it did not act. */
+  autoDailyCap: z.number().int().min(0).max(1000).default(20),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -1,5 +1,6 @@
 import { AlertsSection } from '@/components/options/AlertsSection';
 import { BackupSection } from '@/components/options/BackupSection';
+import { ConnectionsSection } from '@/components/options/ConnectionsSection';
 import { DataSection } from '@/components/options/DataSection';
 import { LanguageSelect } from '@/components/options/LanguageSelect';
 import { LinksSection } from '@/components/options/LinksSection';
@@ -17,6 +18,7 @@ const SECTIONS = [
   ['links', () => t('linksTitle')],
   ['backup', () => t('backupTitle')],
   ['data', () => t('dataTitle')],
+  ['connections', () => t('connectionsTitle')],
 ] as const;
 
 export function App() {
@@ -61,6 +63,9 @@ export function App() {
             </div>
             <div id="data">
               <DataSection />
+            </div>
+            <div id="connections">
+              <ConnectionsSection settings={settings} />
             </div>
           </>
         )}
