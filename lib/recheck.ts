@@ -177,16 +177,39 @@ async function baseSpacingMs(settings: Settings): Promise<number> {
 
 // --- reading fetched HTML --------------------------------------------------------------------------
 const OFFSCREEN_URL = 'offscreen.html';
+/** Reading a page takes milliseconds; a reader that hangs must not hold the row past its lease. */
+const OFFSCREEN_TIMEOUT_MS = 30_000;
 let creating: Promise<void> | null = null;
 
 /** Firefox's background page has a DOM; Chrome's service worker does not and asks the offscreen document. */
 async function readPage(page: FetchedPage): Promise<PageRead> {
   if (typeof DOMParser === 'function') return readWithDomParser(page);
   await ensureOffscreen();
-  const reply = await browser.runtime.sendMessage({ type: 'offscreen:read', ...page } satisfies OffscreenReadMessage);
+  const reply = await askOffscreen({ type: 'offscreen:read', ...page });
   const parsed = PageReadSchema.safeParse(reply);
   if (!parsed.success) throw new Error('the offscreen reader returned no reading');
   return parsed.data;
+}
+
+/** A new document may not listen yet when createDocument resolves: "no receiving end" is retried briefly. */
+async function askOffscreen(message: OffscreenReadMessage): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the offscreen reader did not answer in ${OFFSCREEN_TIMEOUT_MS / 1000} s`)),
+        OFFSCREEN_TIMEOUT_MS,
+      );
+    });
+    try {
+      return await Promise.race([browser.runtime.sendMessage(message), timeout]);
+    } catch (error) {
+      if (attempt >= 20 || !/Receiving end does not exist/i.test(String(error))) throw error;
+      await sleep(50);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
 
 async function ensureOffscreen(): Promise<void> {

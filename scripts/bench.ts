@@ -1,7 +1,8 @@
 // `npm run bench [-- --json bench.json]`: measures what DESIGN.md section 8 budgets and prints a table.
 // Node part: reconcile at scale. Chromium part (real extension, e2e build): adapter read time per fixture
 // and on a 2 MB page, ingest + reconcile of a 1,000-variant list reading, bytes stored per reading,
-// popup first paint with 10,000 problems. Bundle sizes from the production build.
+// popup first paint with 10,000 problems, background re-checks of 500 products on 100 hosts (bench-recheck.ts).
+// Bundle sizes from the production build.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { DEFAULT_SETTINGS, type Link, type Observation } from '../lib/model';
 import { assessLink } from '../lib/reconcile';
 import { launch, readStore, waitFor } from '../tests/e2e/harness';
 import { loadFixtures } from '../tests/fixtures';
+import { benchRecheck } from './bench-recheck';
 import { benchInWorker } from './bench-worker';
 import { requireChrome } from './chrome-path.mjs';
 import { run } from './run.mjs';
@@ -192,6 +194,7 @@ try {
   await page.close();
 
   rows.push(...(await benchInWorker(h)));
+  rows.push(...(await benchRecheck(h)));
 } finally {
   await h.close();
 }

@@ -123,21 +123,26 @@ export async function checkOne(claim: Claim, deps: CheckDeps): Promise<CheckResu
         );
         return 'failed';
       }
-      const result = await ingestReading(db, checked.data, settings, done);
-      const noted = await noteSupplierReading(db, checked.data, settings, done, deps.random);
-      // A removed product may come back under another key (a 404 names only a handle): the row moves on anyway.
-      const fallback: Partial<RecheckRow> = noted.has(row.productKey)
-        ? {}
-        : {
-            dueAt: done + jittered(settings.recheckEveryMinutes * 60_000, deps.random),
-            state: 'ok',
-            detail: undefined,
-            evidence: undefined,
-            verifiedAt: done,
-            verifiedVia: 'recheck',
-            failures: 0,
-          };
-      await finishClaim(db, claim, { checkedAt: done, ...fallback }, hostAfter);
+      // One transaction: a worker killed mid-way leaves either the reading stored and the row done, or neither.
+      const tables = [db.latest, db.history, db.links, db.assessments, db.pages, db.recheck, db.hosts];
+      const result = await db.transaction('rw', tables, async () => {
+        const ingested = await ingestReading(db, checked.data, settings, done);
+        const noted = await noteSupplierReading(db, checked.data, settings, done, deps.random);
+        // A removed product may come back under another key (a 404 names only a handle): the row moves on anyway.
+        const fallback: Partial<RecheckRow> = noted.has(row.productKey)
+          ? {}
+          : {
+              dueAt: done + jittered(settings.recheckEveryMinutes * 60_000, deps.random),
+              state: 'ok',
+              detail: undefined,
+              evidence: undefined,
+              verifiedAt: done,
+              verifiedVia: 'recheck',
+              failures: 0,
+            };
+        await finishClaim(db, claim, { checkedAt: done, ...fallback }, hostAfter);
+        return ingested;
+      });
       await deps.afterIngest(result, checked.data);
       return 'reading';
     }

@@ -64,36 +64,50 @@ export async function noteSupplierReading(
   random: () => number,
 ): Promise<Set<string>> {
   const noted = new Set<string>();
-  if (!reading.page.ok || reading.role !== 'supplier') return noted;
-  for (const product of reading.page.products) {
-    const keys = product.variants.map((v) => v.key);
-    const known = await db.recheck.get(product.key);
-    const links = keys.length ? await db.links.where('offerKeys').anyOf(keys).toArray() : [];
-    // A removed product names no variants: its row (if any) still knows the links by key.
-    if (links.length === 0 && !known) continue;
-    const fingerprint = stockFingerprint(product);
-    const changed = known?.fingerprint !== undefined && known.fingerprint !== fingerprint;
-    const risk = await productRisk(db, product, links, settings, now, changed);
-    const interval = jittered(recheckIntervalMs(risk, settings.recheckEveryMinutes), random);
-    await db.recheck.put({
-      ...known,
-      productKey: product.key,
-      url: reading.url,
-      adapterId: reading.adapterId,
-      host: hostOf(reading.url),
-      title: product.title,
-      dueAt: now + interval,
-      verifiedAt: reading.observedAt,
-      verifiedVia: reading.via,
-      fingerprint,
-      state: 'ok',
-      detail: undefined,
-      evidence: undefined,
-      failures: 0,
-    });
-    noted.add(product.key);
-  }
+  const page = reading.page;
+  if (!page.ok || reading.role !== 'supplier') return noted;
+  await db.transaction('rw', [db.recheck, db.links, db.latest, db.history], async () => {
+    for (const product of page.products)
+      if (await noteProduct(db, reading, product, settings, now, random)) noted.add(product.key);
+  });
   return noted;
+}
+
+/** One product of a good reading: its row verified and due by risk. False when no link needs it. */
+async function noteProduct(
+  db: OversellDb,
+  reading: Reading,
+  product: Product,
+  settings: Settings,
+  now: number,
+  random: () => number,
+): Promise<boolean> {
+  const keys = product.variants.map((v) => v.key);
+  const known = await db.recheck.get(product.key);
+  const links = keys.length ? await db.links.where('offerKeys').anyOf(keys).toArray() : [];
+  // A removed product names no variants: its row (if any) still knows the links by key.
+  if (links.length === 0 && !known) return false;
+  const fingerprint = stockFingerprint(product);
+  const changed = known?.fingerprint !== undefined && known.fingerprint !== fingerprint;
+  const risk = await productRisk(db, product, links, settings, now, changed);
+  const interval = jittered(recheckIntervalMs(risk, settings.recheckEveryMinutes), random);
+  await db.recheck.put({
+    ...known,
+    productKey: product.key,
+    url: reading.url,
+    adapterId: reading.adapterId,
+    host: hostOf(reading.url),
+    title: product.title,
+    dueAt: now + interval,
+    verifiedAt: reading.observedAt,
+    verifiedVia: reading.via,
+    fingerprint,
+    state: 'ok',
+    detail: undefined,
+    evidence: undefined,
+    failures: 0,
+  });
+  return true;
 }
 
 /** The risk a product's reading shows for the listings linked to it (schedule.ts turns it into an interval). */
