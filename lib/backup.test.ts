@@ -75,6 +75,24 @@ describe('backup and restore', () => {
     expect(await target.pages.count()).toBe(0);
   });
 
+  it('keeps a field its schema does not name yet (a later change within version 1), instead of dropping it', async () => {
+    await source.actions.add({
+      listingKey: LISTING,
+      kind: 'pause',
+      at: T0,
+      by: 'rule',
+      result: 'done',
+      channelRequestId: 'gid://shopify/InventoryAdjustmentGroup/77',
+    } as never);
+    const parsed = parseBackup(fileOf(await buildBackup(source, settings, T0 + 5, { history: false })));
+    if (!parsed.ok) throw new Error(parsed.detail);
+    const target = await freshDb();
+    await restoreBackup(target, parsed.backup, T0 + 10);
+    expect(await target.actions.toArray()).toContainEqual(
+      expect.objectContaining({ channelRequestId: 'gid://shopify/InventoryAdjustmentGroup/77' }),
+    );
+  });
+
   it('without history: empties history and starts every variant counting again', async () => {
     const backup = await buildBackup(source, settings, T0 + 5, { history: false });
     expect(backup.history).toBeUndefined();

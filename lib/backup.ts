@@ -168,8 +168,9 @@ export async function buildBackup(
       settings,
       links: (await db.links.toArray()).map(({ offerKeys: _, ...link }) => link),
       latest: await db.latest.toArray(),
-      snoozes: await db.snoozes.toArray(),
-      actions: await db.actions.toArray(),
+      // The table row interfaces name no index signature; the loose row schemas do (extra fields are kept).
+      snoozes: (await db.snoozes.toArray()) as Backup['snoozes'],
+      actions: (await db.actions.toArray()) as Backup['actions'],
     };
     if (history) backup.history = (await db.history.toArray()).map(({ id: _, ...row }) => row);
     return backup;
