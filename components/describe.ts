@@ -1,6 +1,6 @@
 // Plain words for what was seen: stock, money, time ago, host. Used by the popup and the options page.
 
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import type { Money, Stock } from '@/lib/model';
 
 export function describeStock(stock: Stock): string {
@@ -43,4 +43,13 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** When a snooze ends: the time today, or the day and time later ("15:30", "Fri 09:00"), in the UI's language. */
+export function formatUntil(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { weekday: 'short', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(uiLocale(), options).format(at);
 }

@@ -4,7 +4,6 @@
 // locale's bundled messages once (initI18n, before the first render) and t() stays synchronous.
 import { browser } from 'wxt/browser';
 import type { Settings } from './model';
-import { loadSettings } from './settings';
 
 // Keys are built from status ids (`status_${id}`), so they are checked by the locale test, not by tsc.
 const getMessage = (key: string, substitutions?: string[]): string =>
@@ -41,7 +40,8 @@ export function formatMessage(entry: Catalogue[string], substitutions: string[] 
  * the browser's. A catalogue that cannot be loaded falls back to the browser's language, never to blank text.
  */
 export async function initI18n(language?: Settings['language']): Promise<void> {
-  const wanted = language ?? (await loadSettings()).language;
+  // Settings (and zod with them) only when not handed in: the popup passes the language to keep zod out of its first paint.
+  const wanted = language ?? (await (await import('./settings')).loadSettings()).language;
   if (wanted === 'auto') {
     chosen = undefined;
   } else if (chosen?.language !== wanted) {

@@ -1,65 +1,170 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { LinkForm } from '@/components/LinkForm';
-import { PAGE_SIZE, ProblemList } from '@/components/ProblemList';
-import { loadProblemPage, loadRecent, type ShownSeverity } from '@/components/queries';
-import { RecheckStatus } from '@/components/RecheckStatus';
-import { TabCard } from '@/components/TabCard';
+import { Filters } from '@/components/problems/Filters';
+import { ProblemList } from '@/components/problems/ProblemList';
+import type { SetAsideChoice } from '@/components/problems/RowActions';
+import {
+  type FirstScreen,
+  loadProblemHead,
+  loadProblemIndex,
+  loadStoreCounts,
+  NO_FILTER,
+  type ProblemFilter,
+  type ProblemRow,
+} from '@/components/queries';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import type { RefreshMessage } from '@/lib/messages';
+import type { RefreshMessage, UnsnoozeProblemMessage } from '@/lib/messages';
 
-export function App() {
+// Not needed for the first paint of the problem list: loaded once it is on screen (the adapter registry,
+// the linking flow, the re-check section and zod live in these chunks).
+const TabCard = lazy(() => import('@/components/TabCard').then((m) => ({ default: m.TabCard })));
+const RecheckStatus = lazy(() => import('@/components/RecheckStatus').then((m) => ({ default: m.RecheckStatus })));
+const FreshnessLine = lazy(() =>
+  import('@/components/problems/FreshnessLine').then((m) => ({ default: m.FreshnessLine })),
+);
+const LinkSection = lazy(() => import('./LinkSection').then((m) => ({ default: m.LinkSection })));
+const PauseAllCritical = lazy(() =>
+  import('@/components/actions/PauseAllCritical').then((m) => ({ default: m.PauseAllCritical })),
+);
+const PausedSection = lazy(() =>
+  import('@/components/actions/PausedSection').then((m) => ({ default: m.PausedSection })),
+);
+
+export function App({ firstScreen }: { firstScreen?: FirstScreen }) {
   const db = getDb();
   const now = useNow(30_000);
+  const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER);
+  const search = useDebounced(filter.search, 200);
+  const [showSetAside, setShowSetAside] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [notice, setNotice] = useState<{ row: ProblemRow; choice: SetAsideChoice } | null>(null);
+  // The first screen from a few rows (loadProblemHead), then every key and count once it is painted.
+  const full = useLiveQuery(
+    async () => (ready ? loadProblemIndex(db, { ...filter, search }, now, showSetAside) : undefined),
+    [ready, filter.channel, filter.site, filter.status, search, now, showSetAside],
+  );
+  const head = useLiveQuery(
+    async () => (full ? undefined : loadProblemHead(db, now)),
+    [full === undefined, now],
+    firstScreen?.head,
+  );
+  const index = full ?? head;
+  const counts = useLiveQuery(async () => (ready ? loadStoreCounts(db) : undefined), [ready]);
+  const onFirstPaint = useCallback(() => setReady(true), []);
+  const onSetAside = useCallback((row: ProblemRow, choice: SetAsideChoice) => setNotice({ row, choice }), []);
+
   useEffect(() => {
-    // Staleness depends on the clock: ask the worker for fresh assessments each time the popup opens.
-    void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
-  }, []);
-  const [limit, setLimit] = useState({ critical: PAGE_SIZE, warning: PAGE_SIZE, info: PAGE_SIZE });
-  const page = useLiveQuery(() => loadProblemPage(db, limit), [limit]);
-  const listings = useLiveQuery(() => loadRecent(db, 'listing'), []);
-  const suppliers = useLiveQuery(() => loadRecent(db, 'supplier'), []);
-  const links = useLiveQuery(async () => new Map((await db.links.toArray()).map((l) => [l.listingKey, l])), []);
-  const loading = page === undefined || listings === undefined || suppliers === undefined || links === undefined;
-  const problems = page ? page.counts.critical + page.counts.warning + page.counts.info : 0;
-  const showMore = (severity: ShownSeverity) => setLimit((l) => ({ ...l, [severity]: l[severity] + PAGE_SIZE }));
+    if (index && Object.values(index.keys).every((k) => k.length === 0)) setReady(true);
+  }, [index]);
+  const indexed = full !== undefined;
+  useEffect(() => {
+    // Staleness depends on the clock: fresh assessments each time the popup opens. Sent once the list and its
+    // index are read, because the worker's reassessment holds the database while it runs (seconds at 10,000).
+    if (indexed) void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
+  }, [indexed]);
+
+  const loading = index === undefined;
+  const filtered = Boolean(search || filter.channel || filter.site || filter.status);
+  const shown = index ? Object.values(index.keys).reduce((n, k) => n + k.length, 0) : 0;
 
   return (
     <main>
       <header className="top">
         <h1>Oversell Guard</h1>
-        {!loading && (
+        {index?.complete && counts && (
           <p className="summary" role="status">
-            {problems > 0
-              ? t('summaryProblems', [problems])
-              : links.size > 0
-                ? t('summaryAllWell', [links.size])
+            {index.open > 0
+              ? t('summaryProblems', [index.open])
+              : counts.links > 0
+                ? t('summaryAllWell', [counts.links])
                 : t('summaryNothingLinked')}
           </p>
         )}
       </header>
-      <TabCard />
+      {ready && (
+        <Suspense fallback={null}>
+          <FreshnessLine now={now} />
+          <TabCard />
+        </Suspense>
+      )}
       {loading ? (
         <p className="muted">{t('loading')}</p>
       ) : (
         <>
-          {links.size === 0 && listings.length + suppliers.length === 0 && <EmptyState />}
-          <ProblemList page={page} now={now} onShowMore={showMore} />
-          <RecheckStatus now={now} />
-          {page.unlinked > 0 && <p className="muted">{t('unlinkedCount', [page.unlinked])}</p>}
-          {listings.length > 0 && suppliers.length > 0 && (
-            <LinkForm listings={listings} suppliers={suppliers} links={links} />
+          {counts?.links === 0 && !counts.seenAny && <EmptyState />}
+          {index.complete && (index.open > 0 || index.setAside > 0 || filtered) && (
+            <Filters
+              filter={filter}
+              onChange={setFilter}
+              channels={index.channels}
+              setAside={index.setAside}
+              showSetAside={showSetAside}
+              onShowSetAside={setShowSetAside}
+              ready={ready}
+            />
           )}
-          {links.size === 0 && listings.length + suppliers.length > 0 && (
-            <p className="muted">
-              {listings.length === 0 ? t('needListing') : suppliers.length === 0 ? t('needSupplier') : ''}
-            </p>
+          {notice && (
+            <SetAsideNotice
+              key={`${notice.row.assessment.listingKey}:${notice.choice}`}
+              {...notice}
+              onDone={() => setNotice(null)}
+            />
+          )}
+          {filtered && shown === 0 && <p className="muted no-match">{t('filterNoMatch')}</p>}
+          {ready && (
+            <Suspense fallback={null}>
+              <PauseAllCritical />
+            </Suspense>
+          )}
+          <ProblemList
+            index={index}
+            now={now}
+            initialRows={firstScreen?.rows}
+            onFirstPaint={onFirstPaint}
+            onSetAside={onSetAside}
+          />
+          {ready && (
+            <Suspense fallback={null}>
+              <PausedSection now={now} />
+              <RecheckStatus now={now} />
+              {index.unlinked > 0 && <p className="muted">{t('unlinkedCount', [index.unlinked])}</p>}
+              {counts && <LinkSection linkCount={counts.links} />}
+            </Suspense>
           )}
         </>
       )}
     </main>
+  );
+}
+
+/** "Snoozed for 1 hour: <listing>. Undo": the row has left the list, so the seller sees where it went. */
+function SetAsideNotice({ row, choice, onDone }: { row: ProblemRow; choice: SetAsideChoice; onDone: () => void }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const name = row.listing ? `${row.listing.productTitle} · ${row.listing.label}` : row.assessment.listingKey;
+  const undo = async () => {
+    const message: UnsnoozeProblemMessage = { type: 'problem:unsnooze', listingKey: row.assessment.listingKey };
+    await browser.runtime.sendMessage(message);
+    onDone();
+  };
+  const words = {
+    hour: 'setAsideDoneHour',
+    day: 'setAsideDoneDay',
+    change: 'setAsideDoneChange',
+    acknowledge: 'setAsideDoneAcknowledged',
+  }[choice];
+  return (
+    <p className="set-aside-notice" role="status" tabIndex={-1} ref={ref}>
+      {t(words, [name])}{' '}
+      <button type="button" onClick={() => void undo()}>
+        {t('undo')}
+      </button>{' '}
+      <button type="button" className="link-like" aria-label={t('dismiss')} onClick={onDone}>
+        ×
+      </button>
+    </p>
   );
 }
 
@@ -85,4 +190,14 @@ function useNow(everyMs: number): number {
     return () => clearInterval(id);
   }, [everyMs]);
   return now;
+}
+
+/** Typing in the search box reads the listings once the seller pauses, not on every key. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return settled;
 }
