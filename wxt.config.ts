@@ -22,7 +22,29 @@ function e2eHosts(): string[] {
       .filter((f) => f.endsWith('.json'))
       .map((f) => `${new URL(JSON.parse(readFileSync(resolve(dir, f), 'utf8')).url).origin}/*`);
   });
-  return [...new Set(['https://*.aliexpress.com/*', 'https://admin.shopify.com/*', ...stores])];
+  return [...new Set(['https://*.aliexpress.com/*', 'https://admin.shopify.com/*', ...stores, ...channelApis()])];
+}
+
+/**
+ * The store APIs that Options asks for when the seller connects a store (Shopify: https://<store>.myshopify.com
+ * for each admin fixture's store; WooCommerce: the admin fixtures' sites), and the loopback fakes that stand in for
+ * them in tests/e2e/pause.e2e.ts (lib/actions/test-base-url.ts).
+ */
+function channelApis(): string[] {
+  const urls = ['shopify-admin', 'woocommerce-admin'].flatMap((id) => {
+    const dir = resolve(import.meta.dirname, 'tests/fixtures', id);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => new URL(JSON.parse(readFileSync(resolve(dir, f), 'utf8')).url));
+  });
+  const shops = urls.map((u) => /^\/store\/([a-z0-9-]+)/.exec(u.pathname)?.[1]).filter(Boolean);
+  const sites = urls.filter((u) => u.pathname.includes('/wp-')).map((u) => u.origin);
+  return [
+    ...shops.map((shop) => `https://${shop}.myshopify.com/*`),
+    ...sites.map((o) => `${o}/*`),
+    'http://127.0.0.1/*',
+  ];
 }
 
 export default defineConfig({
