@@ -99,10 +99,13 @@ export function RecheckStatus({ now }: { now: number }) {
               </li>
             ))}
           </ul>
-          <button type="button" disabled={settings.visitTabsPerHour === 0} onClick={() => void visit()}>
-            {t('recheckVisitButton', [settings.visitTabsPerHour])}
-          </button>
-          {settings.visitTabsPerHour === 0 && <span className="muted"> {t('recheckVisitOff')}</span>}
+          {settings.visitTabsPerHour > 0 ? (
+            <button type="button" onClick={() => void visit()}>
+              {t('recheckVisitButton', [settings.visitTabsPerHour])}
+            </button>
+          ) : (
+            <p className="muted">{t('recheckVisitOff')}</p>
+          )}
         </div>
       )}
       <details className="recheck-links">

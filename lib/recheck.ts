@@ -152,7 +152,14 @@ export function createRechecks(db: OversellDb): Rechecks {
           get: async () => ((await browser.storage.local.get(VISITS_KEY))[VISITS_KEY] as number[] | undefined) ?? [],
           set: (times) => browser.storage.local.set({ [VISITS_KEY]: times }),
         },
-        openTab: async (url) => (await browser.tabs.create({ url, active: false })).id ?? -1,
+        // Blank first, then the page: the load starts once the tab exists, which test automation (and any
+        // debugger) needs in order to see a background tab's requests; the seller sees no difference.
+        openTab: async (url) => {
+          const tab = await browser.tabs.create({ url: 'about:blank', active: false });
+          if (tab.id === undefined) throw new Error('the browser opened no tab');
+          await browser.tabs.update(tab.id, { url });
+          return tab.id;
+        },
         tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
         closeTab: async (tabId) => {
           await browser.tabs.remove(tabId);

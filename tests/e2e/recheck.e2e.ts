@@ -17,6 +17,7 @@ const fixture = (id: string, name: string): FixtureCase => {
 const IN_STOCK = fixture('aliexpress', 'old-layout-in-stock');
 const ONE_SOLD_OUT = fixture('aliexpress', 'old-layout-one-sold-out');
 const CAPTCHA = fixture('aliexpress', 'bot-wall-on-item-url');
+const SHELL_ONLY = fixture('aliexpress', 'current-layout-shell-only');
 const LISTING = fixture('shopify-admin', 'product-variants-active');
 const FIXTURE_ID = '1005003245617890';
 const SOLD_OUT_VARIANT = '14:193;5:361386';
@@ -39,6 +40,8 @@ let h: Harness;
 /** Requests the extension's service worker made, by URL (tabs' requests are not counted). */
 let workerFetches: Map<string, number>;
 const served = new Map<string, string>();
+/** What the worker's fetch gets instead, where a page's data only appears in a real tab (client-rendered). */
+const servedToWorker = new Map<string, string>();
 const errors: string[] = [];
 
 beforeEach(async () => {
@@ -46,11 +49,12 @@ beforeEach(async () => {
   h.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
   workerFetches = new Map();
   served.clear();
+  servedToWorker.clear();
   // Registered after the harness's catch-all, so it answers product pages first.
   await h.context.route(/^https:\/\/www\.aliexpress\.com\/item\//, (route: Route) => {
     const url = route.request().url();
     if (route.request().serviceWorker()) workerFetches.set(url, (workerFetches.get(url) ?? 0) + 1);
-    const body = served.get(url);
+    const body = (route.request().serviceWorker() && servedToWorker.get(url)) || served.get(url);
     return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? '' });
   });
 });
@@ -177,6 +181,31 @@ describe('background re-checks', () => {
     );
     expect(workerFetches.size).toBe(6);
     expect([...workerFetches.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('lists a page whose stock only shows in a tab, and visits it on one click when the seller allows visits', async () => {
+    await linkSuppliers(['1005000000000041']);
+    const url = productPage(IN_STOCK.html, '1005000000000041').url;
+    servedToWorker.set(url, SHELL_ONLY.html);
+    await timePasses(await h.worker(), 500);
+    await waitFor(async () => (await queue())[0]?.state === 'needs-visit', 'the page listed for a visit');
+
+    await (await h.worker()).evaluate(() => chrome.storage.local.set({ settings: { visitTabsPerHour: 2 } }));
+    const popup = await h.openPopup();
+    const visit = popup.locator('.recheck-visit');
+    await expect.poll(() => visit.locator('li').count()).toBe(1);
+    expect(await visit.locator('li a').getAttribute('href')).toBe(url);
+    const opened = h.context.waitForEvent('page');
+    await visit.getByRole('button', { name: 'Visit them in background tabs (up to 2 an hour)' }).click();
+    const tab = await opened;
+    await tab.waitForURL(url);
+    await expect
+      .poll(() => popup.getByRole('status').last().textContent(), { timeout: 40_000 })
+      .toBe('Visited 1 pages.');
+    // Read in the tab (the content script), then closed; the product is verified by that visit.
+    expect(h.context.pages().map((p) => p.url())).not.toContain(url);
+    expect((await queue())[0]).toMatchObject({ state: 'ok', verifiedVia: 'page' });
+    await expect.poll(() => visit.count()).toBe(0);
   });
 
   it('stops re-checking a host that shows a captcha, and the popup says so', async () => {
