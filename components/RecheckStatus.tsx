@@ -110,7 +110,11 @@ export function RecheckStatus({ now }: { now: number }) {
       )}
       <details className="recheck-links">
         <summary>{t('recheckLinksTitle', [overview.queued])}</summary>
-        <button type="button" disabled={!!running} onClick={() => void send({ type: 'recheck:now' })}>
+        <button
+          type="button"
+          disabled={!!running || settings.recheckPaused}
+          onClick={() => void send({ type: 'recheck:now' })}
+        >
           {t('recheckNow')}
         </button>
         <ul>

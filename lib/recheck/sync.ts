@@ -137,7 +137,9 @@ export async function productRisk(
     )
   ).filter((o) => o !== undefined);
   const sellable = listings.filter(canSell);
-  const selling = (await Promise.all(sellable.map((o) => soldRecently(db, o.key, now)))).some(Boolean);
+  // A product feeding many listings: a few of them are enough to see whether orders come in.
+  const sample = sellable.slice(0, SELLING_SAMPLE);
+  const selling = (await Promise.all(sample.map((o) => soldRecently(db, o.key, now)))).some(Boolean);
   return { low, selling, changed, dormant: !canSupplyAny && sellable.length === 0 };
 }
 
@@ -148,6 +150,7 @@ const canSell = (o: Observation) =>
   !(o.stock.kind === 'exact' && o.stock.qty === 0);
 
 const DAY_MS = 24 * 3600_000;
+const SELLING_SAMPLE = 10;
 
 /** Did the listing's quantity fall in the last day (an order came in)? History keeps every change. */
 async function soldRecently(db: OversellDb, listingKey: string, now: number): Promise<boolean> {

@@ -39,6 +39,8 @@ declare const chrome: {
 let h: Harness;
 /** Requests the extension's service worker made, by URL (tabs' requests are not counted). */
 let workerFetches: Map<string, number>;
+/** Page loads in tabs, by URL. */
+let tabLoads: Map<string, number>;
 const served = new Map<string, string>();
 /** What the worker's fetch gets instead, where a page's data only appears in a real tab (client-rendered). */
 const servedToWorker = new Map<string, string>();
@@ -48,12 +50,14 @@ beforeEach(async () => {
   h = await launch();
   h.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
   workerFetches = new Map();
+  tabLoads = new Map();
   served.clear();
   servedToWorker.clear();
   // Registered after the harness's catch-all, so it answers product pages first.
   await h.context.route(/^https:\/\/www\.aliexpress\.com\/item\//, (route: Route) => {
     const url = route.request().url();
-    if (route.request().serviceWorker()) workerFetches.set(url, (workerFetches.get(url) ?? 0) + 1);
+    const counts = route.request().serviceWorker() ? workerFetches : tabLoads;
+    counts.set(url, (counts.get(url) ?? 0) + 1);
     const body = (route.request().serviceWorker() && servedToWorker.get(url)) || served.get(url);
     return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? '' });
   });
@@ -172,8 +176,12 @@ describe('background re-checks', () => {
     expect(before).toBeGreaterThanOrEqual(2);
     expect(before).toBeLessThan(6);
 
-    // Any event starts the worker again (here: opening an extension page); the queue resumes from Dexie.
-    await h.worker();
+    // Any event starts the worker again (here: opening the popup); the queue resumes from Dexie, and the
+    // popup's progress line counts on from where the stopped worker left it.
+    const popup = await h.openPopup();
+    await expect
+      .poll(() => popup.locator('.recheck-progress').textContent(), { timeout: 15_000 })
+      .toMatch(/^Re-checking supplier pages: [3-6] of 6$/);
     await waitFor(
       async () => (await queue()).every((r) => r.verifiedVia === 'recheck'),
       'the whole queue re-checked',
@@ -195,14 +203,13 @@ describe('background re-checks', () => {
     const visit = popup.locator('.recheck-visit');
     await expect.poll(() => visit.locator('li').count()).toBe(1);
     expect(await visit.locator('li a').getAttribute('href')).toBe(url);
-    const opened = h.context.waitForEvent('page');
+    expect(tabLoads.get(url)).toBe(1); // the seller's own visit, before linking
     await visit.getByRole('button', { name: 'Visit them in background tabs (up to 2 an hour)' }).click();
-    const tab = await opened;
-    await tab.waitForURL(url);
     await expect
       .poll(() => popup.getByRole('status').last().textContent(), { timeout: 40_000 })
       .toBe('Visited 1 pages.');
-    // Read in the tab (the content script), then closed; the product is verified by that visit.
+    // Loaded in a tab, read there by the content script, then closed; the product is verified by that visit.
+    expect(tabLoads.get(url)).toBe(2);
     expect(h.context.pages().map((p) => p.url())).not.toContain(url);
     expect((await queue())[0]).toMatchObject({ state: 'ok', verifiedVia: 'page' });
     await expect.poll(() => visit.count()).toBe(0);
