@@ -59,6 +59,7 @@ export function PauseButton({ listingKey, now = Date.now() }: { listingKey: stri
           ])}
         </span>
       )}
+      {paused && ' '}
       {busy ? (
         <button type="button" disabled>
           {t((sending ?? state?.pending?.kind) === 'resume' ? 'actionResuming' : 'actionPausing')}

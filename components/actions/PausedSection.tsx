@@ -22,18 +22,16 @@ export function PausedSection({ now }: { now: number }) {
       <h2 id="paused-title">
         {t('pausedTitle')} <span className="count">{paused.length}</span>
       </h2>
-      <ul className="problems">
-        {paused.map(({ key, listing }) => (
-          <li key={key} className="problem" data-paused-listing={key}>
-            <p className="problem-listing">
-              <strong>{listing ? `${listing.productTitle} · ${listing.label}` : key}</strong>
-            </p>
-            <div className="actions">
-              <PauseButton listingKey={key} now={now} />
-            </div>
-          </li>
-        ))}
-      </ul>
+      {paused.map(({ key, listing }) => (
+        <article key={key} className="problem" data-paused-listing={key} aria-label={listing?.productTitle ?? key}>
+          <p className="problem-listing">
+            <strong>{listing ? `${listing.productTitle} · ${listing.label}` : key}</strong>
+          </p>
+          <div className="actions">
+            <PauseButton listingKey={key} now={now} />
+          </div>
+        </article>
+      ))}
     </section>
   );
 }

@@ -2,6 +2,9 @@
 // their admin pages, the stores are connected in Options (the real permission request, pre-granted in the e2e
 // build), the supplier sells out, and the popup's Pause and Resume reach local fake stores that implement the
 // Shopify Admin GraphQL and WooCommerce REST contracts (the e2e build points the channels at them).
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_CHANNEL_URLS_KEY } from '../../lib/actions/test-base-url';
 import type { ActionRow } from '../../lib/db';
@@ -44,6 +47,9 @@ let woo: WooFake;
 /** When each fake request arrived, to measure the wait after a 429. */
 const arrivedAt = new Map<RecordedRequest, number>();
 const errors: string[] = [];
+/** What the seller saw at each step (screenshots/ is not committed). */
+const SHOTS = resolve(import.meta.dirname, '../../screenshots/pause');
+const shot = (target: Page | Locator, name: string) => target.screenshot({ path: resolve(SHOTS, `${name}.png`) });
 
 function stampArrivals(requests: RecordedRequest[]) {
   const push = requests.push.bind(requests);
@@ -54,6 +60,7 @@ function stampArrivals(requests: RecordedRequest[]) {
 }
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   shopify = await startShopifyFake();
   woo = await startWooFake();
   stampArrivals(shopify.requests);
@@ -102,7 +109,7 @@ const actions = async () => readStore<ActionRow>(await h.worker(), 'actions');
 
 async function popupRow(listingKey: string) {
   const popup = await h.openPopup();
-  const row = popup.locator(`[data-listing="${listingKey}"]`);
+  const row = popup.locator(`.problem[data-listing="${listingKey}"]`);
   await row.waitFor();
   return { popup, row };
 }
@@ -112,6 +119,29 @@ async function pausedRow(listingKey: string) {
   const row = popup.locator(`[data-paused-listing="${listingKey}"]`);
   await row.waitFor();
   return { popup, row };
+}
+
+/**
+ * Stops the service worker as Chrome's idle timeout does (CDP), like the harness's stopWorker but from the options
+ * page and remembering every status seen: the popup the harness opens sends `refresh` after its first paint, which
+ * can start the worker again before a poll sees it stopped.
+ */
+async function stopWorker() {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  const cdp = await h.context.newCDPSession(page);
+  const seen = new Map<string, Set<string>>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions)
+      if (v.scriptURL.includes(h.extensionId))
+        seen.set(v.versionId, (seen.get(v.versionId) ?? new Set()).add(v.runningStatus));
+  });
+  await cdp.send('ServiceWorker.enable');
+  const running = await waitFor(async () => [...seen].find(([, s]) => s.has('running'))?.[0], 'the running worker');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: running });
+  await waitFor(async () => seen.get(running)?.has('stopped'), 'the worker to stop');
+  await cdp.detach();
+  await page.close();
 }
 
 describe('a seller pauses and resumes listings through their stores’ APIs', () => {
@@ -163,6 +193,7 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
     }));
     expect(Object.keys(stored.local.connections as object).sort()).toEqual(['shopify', 'woocommerce']);
     expect(stored.sync).toEqual({});
+    await shot(options.locator('#connections'), 'options-connections');
     await options.close();
   });
 
@@ -185,6 +216,7 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
     const { popup: again, row } = await popupRow(shopifyListing.key);
     expect(await row.getAttribute('data-status')).toBe('oversell-risk');
     expect(await row.getByRole('button', { name: 'Pause', exact: true }).isEnabled()).toBe(true);
+    await shot(again, 'popup-critical');
     await again.close();
   });
 
@@ -212,6 +244,7 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
     await paused.waitFor();
     expect(await paused.textContent()).toContain('Paused');
     expect(await paused.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);
+    await shot(popup, 'popup-paused');
     const [action] = await actions();
     expect(action).toMatchObject({ kind: 'pause', by: 'seller', result: 'done', strategy: 'quantity-zero' });
     await popup.close();
@@ -243,6 +276,8 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
     expect(mutations()).toHaveLength(writes);
     expect(shopify.available(SHOPIFY_VARIANT)).toEqual({ Warehouse: 7, 'Shop floor': 3, 'Pop-up': 0 });
     expect((await actions()).at(-1)).toMatchObject({ result: 'failed', failure: { code: 'auth' } });
+    await row.getByText('Actions (3)').click();
+    await shot(row, 'popup-row-401');
     await popup.close();
   });
 
@@ -264,7 +299,7 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
 
     woo.fail('unauthorized');
     const puts = wooPuts().length;
-    const live = popup.locator(`[data-listing="${wooListing.key}"]`);
+    const live = popup.locator(`.problem[data-listing="${wooListing.key}"]`);
     await live.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => live.getByRole('alert').textContent()).toContain('Reconnect WooCommerce in Options');
     expect(wooPuts()).toHaveLength(puts);
@@ -280,7 +315,7 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
     await waitFor(async () => mutations().length > writes, 'the write to reach the store');
     expect((await actions()).at(-1)).toMatchObject({ result: 'pending', before: { levels: expect.any(Array) } });
     await popup.close();
-    await h.stopWorker();
+    await stopWorker();
     // The hung write never landed: the restarted worker reads the listing, sees 7 and 3, and says so.
     const { popup: after, row: again } = await popupRow(shopifyListing.key);
     await expect.poll(() => again.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('Interrupted');
