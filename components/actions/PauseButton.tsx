@@ -85,6 +85,7 @@ export function PauseButton({ listingKey, now = Date.now() }: { listingKey: stri
           {unavailable}
         </span>
       )}
+      {failure && !busy && ' '}
       {failure && !busy && (
         <span role="alert" className="error action-error">
           {say(failure)}
