@@ -116,7 +116,7 @@ function PasteSupplierUrl({ listingKey }: { listingKey: string }) {
       return;
     }
     const adapter = adapterForUrl(parsed);
-    if (!adapter || adapter.role !== 'supplier' || adapter.dynamic) {
+    if (adapter?.role !== 'supplier' || adapter.dynamic) {
       setError(t('pasteUnknownSite', [parsed.hostname]));
       return;
     }
