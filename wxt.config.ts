@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { adapters } from './lib/adapters';
 
 // `--mode e2e` pre-grants the test origins that production builds keep optional, because automation
 // cannot click the browser's permission prompt (see DESIGN.md section 7).
@@ -47,6 +48,18 @@ function channelApis(): string[] {
   ];
 }
 
+/**
+ * The supplier sites whose pages the static content scripts already read (the install prompt names them for
+ * those scripts anyway): granted as hosts too, so background re-checks may fetch them without a second prompt.
+ */
+function supplierHosts(): string[] {
+  const origins = adapters
+    .filter((a) => a.role === 'supplier' && !a.dynamic)
+    .flatMap((a) => a.matches)
+    .map((pattern) => pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, 'https://$1/*'));
+  return [...new Set(origins)].sort();
+}
+
 export default defineConfig({
   outDirTemplate: e2e ? `{{browser}}-mv{{manifestVersion}}-e2e${e2eDir}` : '{{browser}}-mv{{manifestVersion}}',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -88,6 +101,6 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-    ...(mode === 'e2e' ? { host_permissions: e2eHosts() } : {}),
+    host_permissions: [...new Set([...supplierHosts(), ...(mode === 'e2e' ? e2eHosts() : [])])],
   }),
 });
