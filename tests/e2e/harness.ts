@@ -153,7 +153,8 @@ export class FakeWeb {
   }
 
   serve(url: string, body: string, status = 200): void {
-    this.pages.set(url, { body, status });
+    // Requests never carry the fragment (`…/edit?sku=…#offer`), so neither does the key.
+    this.pages.set(url.replace(/#.*$/, ''), { body, status });
   }
 }
 
