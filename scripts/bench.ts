@@ -133,6 +133,8 @@ try {
     const page = await h.context.newPage();
     for (let i = 0; i < 5; i++) {
       const before = Date.now();
+      // Via a blank page: going to the same URL with a fragment (`…#offer`) would not load it again.
+      await page.goto('about:blank');
       await page.goto(f.url, { waitUntil: 'domcontentloaded' });
       const status = await waitFor(
         async () =>
