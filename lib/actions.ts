@@ -11,11 +11,12 @@ import { testBaseUrls } from './actions/test-base-url';
 import { type ChannelSnapshot, createChannels } from './channels';
 import type { Channel, ChannelId } from './channels/types';
 import {
-  apiOriginPattern,
+  apiOriginPatterns,
   credentialsFor,
   deleteConnection,
   loadConnections,
   recordTest,
+  renewCredentials,
   saveConnection,
 } from './connections';
 import type { OversellDb } from './db';
@@ -54,8 +55,8 @@ export function createActions({ db, settings, onChanged }: ExtensionDeps): Actio
     channel: async (id) => channelFor(clients, id),
     credentials: credentialsFor,
     canReach: async (id, credentials) =>
-      // Loopback fakes stand in for the store in e2e builds; the store's origin is what the seller granted.
-      browser.permissions.contains({ origins: [apiOriginPattern({ channel: id, credentials } as ConnectionInput)] }),
+      // Loopback fakes stand in for the store in e2e builds; the store's origins are what the seller granted.
+      browser.permissions.contains({ origins: apiOriginPatterns({ channel: id, credentials } as ConnectionInput) }),
   };
   const keepAlive = async () => void (await browser.runtime.getPlatformInfo());
   return {
@@ -65,16 +66,21 @@ export function createActions({ db, settings, onChanged }: ExtensionDeps): Actio
   };
 }
 
-/** One client per channel and base URL, kept for the worker's life (Shopify client-credential tokens are cached in it). */
+/** One client per channel and base URL, kept for the worker's life (access tokens are cached in it). */
 async function channelFor(clients: Map<string, Channel<ChannelSnapshot>>, id: ChannelId) {
   const testBaseUrl = (await testBaseUrls())[id];
   const cacheKey = `${id} ${testBaseUrl ?? ''}`;
   let client = clients.get(cacheKey);
   if (!client) {
-    client = createChannels(testBaseUrl ? { testBaseUrl } : {})[id];
+    client = createClient(id, testBaseUrl);
     clients.set(cacheKey, client);
   }
   return client;
+}
+
+/** A channel client whose renewed credentials (Etsy's rotated refresh token) are stored with its connection. */
+export function createClient(id: ChannelId, testBaseUrl?: string): Channel<ChannelSnapshot> {
+  return createChannels({ ...(testBaseUrl ? { testBaseUrl } : {}), saveCredentials: renewCredentials })[id];
 }
 
 async function receive(deps: ActionDeps, message: ActionMessage, keepAlive: () => Promise<void>): Promise<Reply> {

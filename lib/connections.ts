@@ -3,7 +3,7 @@
 // Every read is validated: a damaged entry counts as not connected instead of reaching a client half-formed.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { ChannelId } from './channels/types';
+import { type ChannelId, ChannelIdSchema } from './channels/types';
 import { type ConnectionInput, ConnectionInputSchema } from './messages';
 
 export const CONNECTIONS_KEY = 'connections';
@@ -29,9 +29,9 @@ export type Connections = Partial<Record<ChannelId, StoredConnection>>;
 /** What pages may show about a connection: which store, how, and the last test. No secret in it. */
 export interface ConnectionSummary {
   channel: ChannelId;
-  /** `acme-goods.myshopify.com`, `shop.example.com`. */
+  /** `acme-goods.myshopify.com`, `shop.example.com`, `eBay`, `Etsy 12345678`, `A1B2C3D4E5F6G7 (EU)`. */
   store: string;
-  kind: 'token' | 'client-credentials' | 'api-key';
+  kind: 'token' | 'client-credentials' | 'api-key' | 'refresh-token';
   savedAt: number;
   test?: TestOutcome;
 }
@@ -40,7 +40,7 @@ export async function loadConnections(): Promise<Connections> {
   const stored = (await browser.storage.local.get(CONNECTIONS_KEY))[CONNECTIONS_KEY];
   const out: Connections = {};
   if (!stored || typeof stored !== 'object') return out;
-  for (const channel of ['shopify', 'woocommerce'] as const) {
+  for (const channel of ChannelIdSchema.options) {
     const parsed = StoredConnectionSchema.safeParse((stored as Record<string, unknown>)[channel]);
     // Say which channel, never what the entry holds: it may carry a secret.
     if (parsed.success && parsed.data.input.channel === channel) out[channel] = parsed.data;
@@ -68,6 +68,24 @@ export async function deleteConnection(channel: ChannelId): Promise<void> {
   await browser.storage.local.set({ [CONNECTIONS_KEY]: all });
 }
 
+/**
+ * A channel renewed a credential (Etsy hands out a new refresh token with every access token): the saved
+ * connection keeps it, checked like any other. Nothing is stored when the channel was disconnected, or connected
+ * to another account, in the meantime. Errors name the channel, never a value.
+ */
+export async function renewCredentials(channel: ChannelId, credentials: unknown): Promise<void> {
+  const renewed = ConnectionInputSchema.safeParse({ channel, credentials });
+  if (!renewed.success) throw new Error(`the renewed ${channel} credentials are not valid; the saved ones are kept`);
+  const all = await loadConnections();
+  const saved = all[channel];
+  if (!saved || accountOf(saved.input) !== accountOf(renewed.data)) return;
+  all[channel] = { ...saved, input: renewed.data };
+  await browser.storage.local.set({ [CONNECTIONS_KEY]: all });
+}
+
+/** The connection without the token a channel rotates: the same account and app. */
+const accountOf = (input: ConnectionInput) => JSON.stringify({ ...input.credentials, refreshToken: undefined });
+
 /** Keeps the newest test of the saved connection, when it is still the one tested. */
 export async function recordTest(input: ConnectionInput, test: TestOutcome): Promise<void> {
   const all = await loadConnections();
@@ -81,22 +99,52 @@ export function summarize(connections: Connections): ConnectionSummary[] {
   return Object.values(connections).map(({ input, savedAt, test }) => ({
     channel: input.channel,
     store: storeOf(input),
-    kind: input.channel === 'woocommerce' ? 'api-key' : input.credentials.kind,
+    kind: kindOf(input),
     savedAt,
     ...(test ? { test } : {}),
   }));
 }
 
-export function storeOf(input: ConnectionInput): string {
-  return input.channel === 'shopify'
-    ? `${input.credentials.shop}.myshopify.com`
-    : new URL(input.credentials.siteUrl).host;
+function kindOf(input: ConnectionInput): ConnectionSummary['kind'] {
+  if (input.channel === 'woocommerce') return 'api-key';
+  if (input.channel === 'etsy' || input.channel === 'amazon') return 'refresh-token';
+  return input.credentials.kind;
 }
 
-/** The one host permission a connection needs: its API's origin (asked for from the Options click). */
-export function apiOriginPattern(input: ConnectionInput): string {
-  if (input.channel === 'shopify') return `https://${input.credentials.shop}.myshopify.com/*`;
-  return `${new URL(input.credentials.siteUrl).origin}/*`;
+/** Which store or account a connection reaches, for the seller (no secret in it). */
+export function storeOf(input: ConnectionInput): string {
+  switch (input.channel) {
+    case 'shopify':
+      return `${input.credentials.shop}.myshopify.com`;
+    case 'woocommerce':
+      return new URL(input.credentials.siteUrl).host;
+    case 'ebay':
+      // An eBay token names no shop: the account is whoever signed in when it was made.
+      return 'eBay';
+    case 'etsy':
+      return `Etsy ${input.credentials.shopId}`;
+    case 'amazon':
+      return `${input.credentials.sellerId} (${input.credentials.region.toUpperCase()})`;
+  }
+}
+
+/**
+ * The host permissions a connection needs, asked for from the Options click: its API's origins and no others
+ * (Etsy answers on openapi.etsy.com and grants tokens on api.etsy.com; Amazon grants tokens on api.amazon.com).
+ */
+export function apiOriginPatterns(input: ConnectionInput): string[] {
+  switch (input.channel) {
+    case 'shopify':
+      return [`https://${input.credentials.shop}.myshopify.com/*`];
+    case 'woocommerce':
+      return [`${new URL(input.credentials.siteUrl).origin}/*`];
+    case 'ebay':
+      return ['https://api.ebay.com/*'];
+    case 'etsy':
+      return ['https://openapi.etsy.com/*', 'https://api.etsy.com/*'];
+    case 'amazon':
+      return ['https://api.amazon.com/*', `https://sellingpartnerapi-${input.credentials.region}.amazon.com/*`];
+  }
 }
 
 /**

@@ -1,6 +1,9 @@
 // The one protocol between content scripts, popup/options and the background. Every message is
 // declared here and validated with zod where it is received; senders use the typed `send*` helpers.
 import { z } from 'zod';
+import { AmazonCredentialsSchema } from './channels/amazon-schemas';
+import { EbayCredentialsSchema } from './channels/ebay-schemas';
+import { EtsyCredentialsSchema } from './channels/etsy-schemas';
 import { ShopifyCredentialsSchema } from './channels/shopify-schemas';
 import { ChannelIdSchema, PauseStrategySchema } from './channels/types';
 import { WooCredentialsSchema } from './channels/woocommerce-schemas';
@@ -88,6 +91,9 @@ export const PauseCriticalMessageSchema = z.object({ type: z.literal('listings:p
 export const ConnectionInputSchema = z.discriminatedUnion('channel', [
   z.object({ channel: z.literal('shopify'), credentials: ShopifyCredentialsSchema }),
   z.object({ channel: z.literal('woocommerce'), credentials: WooCredentialsSchema }),
+  z.object({ channel: z.literal('ebay'), credentials: EbayCredentialsSchema }),
+  z.object({ channel: z.literal('etsy'), credentials: EtsyCredentialsSchema }),
+  z.object({ channel: z.literal('amazon'), credentials: AmazonCredentialsSchema }),
 ]);
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
 

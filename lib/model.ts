@@ -226,8 +226,14 @@ export type MarginRule = z.infer<typeof MarginRuleSchema>;
 
 /** One on/off per sales channel with an API (lib/channels): off unless the seller turns it on. */
 const channelSwitches = z
-  .object({ shopify: z.boolean().default(false), woocommerce: z.boolean().default(false) })
-  .default({ shopify: false, woocommerce: false });
+  .object({
+    shopify: z.boolean().default(false),
+    woocommerce: z.boolean().default(false),
+    ebay: z.boolean().default(false),
+    etsy: z.boolean().default(false),
+    amazon: z.boolean().default(false),
+  })
+  .default({ shopify: false, woocommerce: false, ebay: false, etsy: false, amazon: false });
 
 export const SettingsSchema = z.object({
   /** Supplier units held back: a listing may show at most (supplier qty - buffer) / unitsPerSale. */
@@ -263,7 +269,10 @@ export const SettingsSchema = z.object({
   visitTabsPerHour: z.number().int().min(0).max(60).default(0),
   /** UI language: the browser's, or one the seller picks. */
   language: z.enum(['auto', 'en', 'zh_CN']).default('auto'),
-  /** How Pause works per channel: quantity 0 keeps the listing live with nothing to sell; deactivate hides it. */
+  /**
+   * How Pause works on the channels that offer both: quantity 0 keeps the listing live with nothing to sell;
+   * deactivate hides it. eBay and Amazon only set quantity 0, Etsy only deactivates (lib/channels pauseStrategies).
+   */
   pauseStrategy: z
     .object({
       shopify: z.enum(['quantity-zero', 'deactivate']).default('quantity-zero'),

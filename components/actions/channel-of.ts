@@ -1,10 +1,7 @@
-// Which connectable channel a listing key belongs to, read without zod (the popup's first paint carries none):
-// the same answer as lib/channels channelOfKey (channel-of.test.ts holds them together).
-const CHANNEL_OF_PREFIX: Partial<Record<string, string>> = { shopify: 'shopify', woocommerce: 'woocommerce' };
-const NAMES: Partial<Record<string, string>> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
+// Which connectable channel a listing key belongs to, for the popup's Pause buttons: the one prefix map in
+// lib/channels/key-prefixes.ts, which carries no zod (the popup's first paint loads none).
+import { channelName, channelOfKey } from '@/lib/channels/key-prefixes';
 
-export function channelOfListing(listingKey: string): string | null {
-  return CHANNEL_OF_PREFIX[listingKey.slice(0, listingKey.indexOf(':'))] ?? null;
-}
+export const channelOfListing = (listingKey: string): string | null => channelOfKey(listingKey);
 
-export const channelLabel = (channel: string): string => NAMES[channel] ?? channel;
+export const channelLabel = (channel: string): string => channelName(channel);

@@ -10,24 +10,48 @@ export function describeChange(row: Pick<ActionRow, 'before' | 'after'>): string
   const before = row.before as Snapshot | undefined;
   const after = row.after as Snapshot | undefined;
   if (!before || !after || before.channel !== after.channel) return '';
-  const parts: string[] = [];
-  const moved = (a: unknown, b: unknown) => a !== b && a !== undefined && b !== undefined;
-  if (before.channel === 'shopify') {
-    for (const level of before.levels ?? []) {
-      const now = after.levels?.find((l) => l.locationId === level.locationId)?.available;
-      if (moved(level.available, now)) parts.push(`${level.locationName} ${level.available} → ${now}`);
+  return changesOf(before, after).join(' · ');
+}
+
+const moved = (a: unknown, b: unknown) => a !== b && a !== undefined && b !== undefined;
+const stock = (a: unknown, b: unknown) => (moved(a, b) ? [t('actionChangeStock', [String(a), String(b)])] : []);
+const status = (a: unknown, b: unknown) => (moved(a, b) ? [t('actionChangeStatus', [String(a), String(b)])] : []);
+
+function changesOf(before: Snapshot, after: Snapshot): string[] {
+  switch (before.channel) {
+    case 'shopify':
+      return [
+        ...(before.levels ?? []).flatMap((level) => {
+          const now = after.levels?.find((l) => l.locationId === level.locationId)?.available;
+          return moved(level.available, now) ? [`${level.locationName} ${level.available} → ${now}`] : [];
+        }),
+        ...status(before.productStatus, after.productStatus),
+      ];
+    case 'ebay':
+      return [
+        ...stock(before.shipToHome, after.shipToHome),
+        // An offer's own cap on one eBay site ("EBAY_US 5 → 0").
+        ...(before.offers ?? []).flatMap((offer) => {
+          const now = after.offers?.find((o) => o.offerId === offer.offerId)?.availableQuantity;
+          const was = offer.availableQuantity;
+          return moved(was, now) && was !== null && now !== null ? [`${offer.marketplaceId} ${was} → ${now}`] : [];
+        }),
+      ];
+    case 'etsy':
+      return status(before.state, after.state);
+    case 'amazon': {
+      const own = (s: Snapshot) => s.fulfillment?.find((f) => f.channelCode === 'DEFAULT')?.quantity;
+      return stock(own(before), own(after));
     }
-    if (moved(before.productStatus, after.productStatus))
-      parts.push(t('actionChangeStatus', [String(before.productStatus), String(after.productStatus)]));
-  } else {
-    if (moved(before.stockQuantity, after.stockQuantity))
-      parts.push(t('actionChangeStock', [String(before.stockQuantity), String(after.stockQuantity)]));
-    if (moved(before.backorders, after.backorders))
-      parts.push(t('actionChangeBackorders', [String(before.backorders), String(after.backorders)]));
-    if (moved(before.status, after.status))
-      parts.push(t('actionChangeStatus', [String(before.status), String(after.status)]));
+    default:
+      return [
+        ...stock(before.stockQuantity, after.stockQuantity),
+        ...(moved(before.backorders, after.backorders)
+          ? [t('actionChangeBackorders', [String(before.backorders), String(after.backorders)])]
+          : []),
+        ...status(before.status, after.status),
+      ];
   }
-  return parts.join(' · ');
 }
 
 /** The fields of lib/channels snapshots this page reads (typed loosely: the popup does not load zod). */
@@ -38,4 +62,11 @@ interface Snapshot {
   stockQuantity?: number | null;
   backorders?: string;
   status?: string;
+  /** eBay */
+  shipToHome?: number;
+  offers?: { offerId: string; marketplaceId: string; availableQuantity: number | null }[];
+  /** Etsy */
+  state?: string;
+  /** Amazon */
+  fulfillment?: { channelCode: string; quantity: number | null }[];
 }

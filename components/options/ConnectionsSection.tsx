@@ -8,9 +8,9 @@ import type { Settings } from '@/lib/model';
 import { Field, readNumber } from './Field';
 import { saveSettingsPatch } from './use-settings';
 
-const CHANNELS = ['shopify', 'woocommerce'] as const;
+const CHANNELS = ['shopify', 'woocommerce', 'ebay', 'etsy', 'amazon'] as const;
 
-/** Store connections for one-click Pause (Shopify, WooCommerce), each channel's pause method and optional rules. */
+/** Store connections for one-click Pause (every channel with an API), each one's pause method and optional rules. */
 export function ConnectionsSection({ settings }: { settings: Settings }) {
   const summaries = useConnectionSummaries();
   const [cap, setCap] = useState(String(settings.autoDailyCap));

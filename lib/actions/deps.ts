@@ -24,9 +24,6 @@ export interface Refusal {
   words: ActionWords;
 }
 
-const NAMES: Partial<Record<string, string>> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
-
-/** The channel's name for the seller's words, before any client is at hand (a refusal). */
 /**
  * Every message key lib/actions stores on a row or sends in a reply (channel errors and notes are
  * lib/channels CHANNEL_MESSAGE_KEYS); each exists in public/_locales/{en,zh_CN} (actions.test.ts checks).
@@ -43,7 +40,8 @@ export const ACTION_MESSAGE_KEYS = [
   'actionRuleCapped',
 ] as const;
 
-export const channelName = (id: ChannelId): string => NAMES[id] ?? id;
+/** The channel's name for the seller's words, before any client is at hand (a refusal). */
+export { channelName } from '../channels/key-prefixes';
 
 /** A per-channel setting (auto-pause, auto-resume, pause strategy) for any channel, absent = not set. */
 export function perChannel<T>(setting: object, id: ChannelId): T | undefined {

@@ -2,6 +2,7 @@
 // restarts after being killed mid-action (did the write land?), and the listing's state as Oversell Guard
 // now knows it (written to `latest`, so reconcile sees the pause and later suggests resuming).
 import type { ChannelSnapshot } from '../channels';
+import type { AmazonSnapshot } from '../channels/amazon-schemas';
 import type { PauseStrategy } from '../channels/types';
 import { exact } from '../extract/stock';
 import type { ListingStatus, Stock } from '../model';
@@ -18,6 +19,10 @@ export function pauseTookEffect(strategy: PauseStrategy, before: ChannelSnapshot
     if (strategy === 'deactivate') return now.status !== 'publish' || before.status !== 'publish';
     return now.manageStock === true && (now.stockQuantity ?? 0) <= 0 && now.backorders === 'no';
   }
+  // eBay: every listing of the SKU shows at most its ship-to-home quantity.
+  if (before.channel === 'ebay' && now.channel === 'ebay') return now.shipToHome === 0;
+  if (before.channel === 'etsy' && now.channel === 'etsy') return now.state !== 'active' || before.state !== 'active';
+  if (before.channel === 'amazon' && now.channel === 'amazon') return ownQuantity(now) === 0;
   return false;
 }
 
@@ -36,6 +41,15 @@ export function resumeTookEffect(strategy: PauseStrategy, before: ChannelSnapsho
       return now.stockQuantity === before.stockQuantity && now.backorders === before.backorders;
     return before.manageStock === 'parent' || now.stockStatus === before.stockStatus;
   }
+  if (before.channel === 'ebay' && now.channel === 'ebay')
+    return (
+      now.shipToHome === before.shipToHome &&
+      before.offers
+        .filter((o) => (o.availableQuantity ?? 0) > 0)
+        .every((o) => now.offers.find((n) => n.offerId === o.offerId)?.availableQuantity === o.availableQuantity)
+    );
+  if (before.channel === 'etsy' && now.channel === 'etsy') return now.state === before.state;
+  if (before.channel === 'amazon' && now.channel === 'amazon') return ownQuantity(now) === ownQuantity(before);
   return false;
 }
 
@@ -56,23 +70,66 @@ const WOO_STATUS: Record<string, ListingStatus> = {
   trash: 'archived',
 };
 
+const EBAY_STATUS: Record<string, ListingStatus> = {
+  ACTIVE: 'active',
+  OUT_OF_STOCK: 'out_of_stock',
+  INACTIVE: 'inactive',
+  NOT_LISTED: 'draft',
+  ENDED: 'archived',
+  EBAY_ENDED: 'archived',
+};
+const ETSY_STATUS: Record<string, ListingStatus> = {
+  active: 'active',
+  inactive: 'inactive',
+  draft: 'draft',
+  sold_out: 'out_of_stock',
+  expired: 'archived',
+};
+
 /**
- * The listing's stock and status as the channel's API shows them: what a page reading would have said; null for a
- * channel whose snapshot this does not read yet (its page reading stays the newest word).
+ * The listing's stock and status as the channel's API shows them: what a page reading would have said. `stock` is
+ * absent where the API answers for more than this listing variant (an Etsy listing with variations), so the page's
+ * count stays; null when the snapshot does not say where the listing stands (its page reading stays the newest).
  */
-export function listingStateOf(snap: ChannelSnapshot): { stock: Stock; status: ListingStatus } | null {
-  if (snap.channel === 'shopify') {
-    // Untracked, or selling past zero: the quantity does not limit sales, so it is no count.
-    const counts = snap.tracked && snap.inventoryPolicy === 'DENY';
-    const total = snap.levels.reduce((sum, l) => sum + Math.max(0, l.available), 0);
-    return { stock: counts ? exact(total) : { kind: 'inStock' }, status: SHOPIFY_STATUS[snap.productStatus] };
+export function listingStateOf(snap: ChannelSnapshot): { stock?: Stock; status: ListingStatus } | null {
+  switch (snap.channel) {
+    case 'shopify': {
+      // Untracked, or selling past zero: the quantity does not limit sales, so it is no count.
+      const counts = snap.tracked && snap.inventoryPolicy === 'DENY';
+      const total = snap.levels.reduce((sum, l) => sum + Math.max(0, l.available), 0);
+      return { stock: counts ? exact(total) : { kind: 'inStock' }, status: SHOPIFY_STATUS[snap.productStatus] };
+    }
+    case 'woocommerce': {
+      const status = WOO_STATUS[snap.status];
+      if (snap.manageStock !== false) {
+        const qty = Math.max(0, snap.stockQuantity ?? 0);
+        // At 0 with backorders allowed it still takes orders.
+        return { stock: qty === 0 && snap.backorders !== 'no' ? { kind: 'inStock' } : exact(qty), status };
+      }
+      return { stock: snap.stockStatus === 'outofstock' ? { kind: 'outOfStock' } : { kind: 'inStock' }, status };
+    }
+    case 'ebay': {
+      const offer = snap.offers.find((o) => o.listingId === snap.itemId);
+      const status = EBAY_STATUS[offer?.listingStatus ?? ''];
+      if (!offer || !status) return null;
+      // The listing shows the smaller of the SKU's ship-to-home quantity and its offer's own cap.
+      return { stock: exact(Math.min(snap.shipToHome, offer.availableQuantity ?? snap.shipToHome)), status };
+    }
+    case 'etsy': {
+      const status = ETSY_STATUS[snap.state];
+      if (!status) return null;
+      return snap.hasVariations || snap.quantity === null ? { status } : { stock: exact(snap.quantity), status };
+    }
+    case 'amazon': {
+      const own = ownQuantity(snap);
+      // FBA stock is Amazon's to sell: the seller's own quantity is not what buyers can order.
+      const fba = snap.fulfillment.some((f) => f.channelCode !== 'DEFAULT');
+      const status: ListingStatus = snap.statuses.includes('BUYABLE') ? 'active' : 'inactive';
+      return own === null || fba ? { status } : { stock: exact(own), status };
+    }
   }
-  if (snap.channel !== 'woocommerce') return null;
-  const status = WOO_STATUS[snap.status];
-  if (snap.manageStock !== false) {
-    const qty = Math.max(0, snap.stockQuantity ?? 0);
-    // At 0 with backorders allowed it still takes orders.
-    return { stock: qty === 0 && snap.backorders !== 'no' ? { kind: 'inStock' } : exact(qty), status };
-  }
-  return { stock: snap.stockStatus === 'outofstock' ? { kind: 'outOfStock' } : { kind: 'inStock' }, status };
 }
+
+/** The seller's own (not FBA) quantity of an Amazon SKU, or null when it has none. */
+const ownQuantity = (snap: AmazonSnapshot) =>
+  snap.fulfillment.find((f) => f.channelCode === 'DEFAULT')?.quantity ?? null;

@@ -16,11 +16,13 @@ export async function noteChannelState(
 ): Promise<Assessment[]> {
   const state = listingStateOf(snap);
   if (!state) return [];
-  const { stock, status } = state;
   return db.transaction('rw', [db.latest, db.history, db.links, db.assessments], async () => {
     const row = await db.latest.get(listingKey);
     // A listing never read from a page has no title or options to show: the action log alone tells it.
     if (!row) return [];
+    const { status } = state;
+    // An API that answers for the whole listing (Etsy, with variations) leaves the variant's own count as read.
+    const stock = state.stock ?? row.stock;
     await db.latest.put({
       ...row,
       stock,

@@ -5,6 +5,7 @@ import type { ActionRow } from '../db';
 import { type ActionDeps, channelName } from './deps';
 import { pauseTookEffect, resumeTookEffect } from './effect';
 import { noteChannelState } from './observe';
+import { listingSeen } from './run';
 import { actionStateOf } from './state';
 
 /** Resolves every row left pending before `startedAt` (this worker's own actions are newer). */
@@ -31,7 +32,7 @@ async function resolveOne(deps: ActionDeps, row: ActionRow): Promise<void> {
 
   const credentials = await deps.credentials(channelId);
   const channel = await deps.channel(channelId);
-  const ref = channel.parseKey(row.listingKey);
+  const ref = channel.parseKey(row.listingKey, await listingSeen(deps.db, row.listingKey));
   const now = ref.ok && credentials !== undefined ? await channel.snapshot(ref.value, credentials) : null;
   if (!now?.ok) return void (await interrupted('actionInterruptedUnchecked'));
 

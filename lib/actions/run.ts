@@ -3,8 +3,8 @@
 // between leaves a pending row that the next start resolves (pending.ts).
 import { type ChannelSnapshot, ChannelSnapshotSchema, channelOfKey } from '../channels';
 import type { ChannelFailure } from '../channels/error';
-import type { PauseStrategy } from '../channels/types';
-import type { ActionRow } from '../db';
+import type { ListingSeen, PauseStrategy } from '../channels/types';
+import type { ActionRow, OversellDb } from '../db';
 import { type ActionDeps, channelName, perChannel, type Refusal } from './deps';
 import { noteChannelState } from './observe';
 import { loadActionState } from './state';
@@ -39,10 +39,13 @@ async function pause(deps: ActionDeps, listingKey: string, by: By, strategy?: Pa
   if (!ready.ok) return ready;
   if (ready.state.paused) return refuse('already-paused', 'actionAlreadyPaused', ready.name);
   const { channel, credentials } = ready;
+  // Only channels that offer both ways have a setting; the others pause the one way they can.
   const chosen =
-    strategy ?? perChannel<PauseStrategy>((await deps.settings()).pauseStrategy, channel.id) ?? 'quantity-zero';
+    strategy ??
+    perChannel<PauseStrategy>((await deps.settings()).pauseStrategy, channel.id) ??
+    channel.pauseStrategies[0];
   const id = await begin(deps, { listingKey, kind: 'pause', by, strategy: chosen });
-  const ref = channel.parseKey(listingKey);
+  const ref = channel.parseKey(listingKey, await listingSeen(deps.db, listingKey));
   if (!ref.ok) return fail(deps, id, ref.error);
   const before = await channel.snapshot(ref.value, credentials);
   if (!before.ok) return fail(deps, id, before.error);
@@ -61,7 +64,7 @@ async function resume(deps: ActionDeps, listingKey: string, by: By): Promise<Sta
   if (!pause?.strategy || !restore.success) return refuse('not-paused', 'actionNotPaused', ready.name);
   const { channel, credentials } = ready;
   const id = await begin(deps, { listingKey, kind: 'resume', by, strategy: pause.strategy });
-  const ref = channel.parseKey(listingKey);
+  const ref = channel.parseKey(listingKey, await listingSeen(deps.db, listingKey));
   if (!ref.ok) return fail(deps, id, ref.error);
   const before = await channel.snapshot(ref.value, credentials);
   if (!before.ok) return fail(deps, id, before.error);
@@ -69,6 +72,15 @@ async function resume(deps: ActionDeps, listingKey: string, by: By): Promise<Sta
   const resumed = await channel.resume(ref.value, { strategy: pause.strategy, before: restore.data }, credentials);
   if (!resumed.ok) return fail(deps, id, resumed.error);
   return succeed(deps, id, listingKey, resumed.value.after, resumed.value.notes);
+}
+
+/**
+ * What the listing's newest reading showed that its key does not hold (eBay addresses a listing by the SKU its
+ * Seller Hub row showed); undefined for a listing never read from a page.
+ */
+export async function listingSeen(db: OversellDb, listingKey: string): Promise<ListingSeen | undefined> {
+  const row = await db.latest.get(listingKey);
+  return row ? { sku: row.sku } : undefined;
 }
 
 /** The channel, its credentials and the listing's action state, or why no action can start. */

@@ -91,6 +91,13 @@ describe('eBay listing keys', () => {
     expect(failure(channel.parseKey(CANDLE_KEY, { sku: '   ' })).words.key).toBe('channelErrorEbayNeedsSku');
   });
 
+  it('does not take option values for a SKU: a variation read without a custom label is refused', () => {
+    // Seller Hub keys a listing's variations by their option values when one of them shows no custom label.
+    const byOptions = `ebay-listing:${ITEM_TEE}:${encodeURIComponent('Blue|M')}`;
+    expect(failure(channel.parseKey(byOptions, {})).words.key).toBe('channelErrorEbayNeedsSku');
+    expect(value(channel.parseKey(byOptions, { sku: SKU_TEE_M })).sku).toBe(SKU_TEE_M);
+  });
+
   it('says a draft is not on sale', () => {
     expect(failure(channel.parseKey('ebay-listing:draft-5512345678:default', { sku: 'X' })).words.key).toBe(
       'channelErrorEbayDraft',

@@ -97,15 +97,17 @@ async function writeAndRead(
 }
 
 /**
- * `ebay-listing:<itemId>:default` or `ebay-listing:<itemId>:<variation SKU>`. The Inventory API works by SKU, so a
- * listing without variations needs the SKU (custom label) Seller Hub showed for it.
+ * `ebay-listing:<itemId>:default` or `ebay-listing:<itemId>:<variation SKU, or its option values>`. The Inventory
+ * API works by SKU, so a listing needs the SKU (custom label) Seller Hub showed for it. A variation's key names its
+ * SKU only when every variation of the listing showed one; so once the listing was read (`seen`), what it showed
+ * decides, and the key is read as a SKU only for a listing never seen.
  */
 export function parseEbayKey(listingKey: string, seen?: ListingSeen): ListingRef {
   if (listingKey.startsWith('ebay-listing:draft-')) throw new ChannelError('refused', 'channelErrorEbayDraft', [EBAY]);
   const [itemId, variant] = splitKeyParts(listingKey, 'ebay-listing', EBAY, 2);
   if (!EBAY_ITEM_ID.test(itemId)) throw badKey(EBAY, listingKey);
   const shown = EbaySkuSchema.safeParse(seen?.sku);
-  const fromKey = variant !== 'default' && variant.length <= 50 ? variant : null;
+  const fromKey = !seen && variant !== 'default' && variant.length <= 50 ? variant : null;
   const sku = shown.success ? shown.data : fromKey;
   if (!sku) throw new ChannelError('refused', 'channelErrorEbayNeedsSku', [EBAY]);
   return {

@@ -14,6 +14,9 @@ import { type Channel, type ChannelId, type ChannelOptions, PauseStrategySchema 
 import { createWooCommerceChannel } from './woocommerce';
 import { WooSnapshotSchema } from './woocommerce-schemas';
 
+// The listing-key prefixes live where the popup can read them without zod.
+export { CHANNEL_NAMES, channelName, channelOfKey } from './key-prefixes';
+
 export const ChannelSnapshotSchema = z.discriminatedUnion('channel', [
   ShopifySnapshotSchema,
   WooSnapshotSchema,
@@ -40,19 +43,4 @@ export function createChannels(options: ChannelOptions = {}): Record<ChannelId, 
     etsy: createEtsyChannel(options),
     amazon: createAmazonChannel(options),
   };
-}
-
-/** Listing-key prefixes (the seller-central adapters' `keyPrefix`) and the channel whose API takes them. */
-const KEY_PREFIXES: Record<string, ChannelId> = {
-  shopify: 'shopify',
-  woocommerce: 'woocommerce',
-  'ebay-listing': 'ebay',
-  'etsy-listing': 'etsy',
-  'amazon-listing': 'amazon',
-};
-
-/** The channel a listing key names (`shopify:…`, `ebay-listing:…`), or null for listings no API can pause. */
-export function channelOfKey(listingKey: string): ChannelId | null {
-  const prefix = listingKey.slice(0, listingKey.indexOf(':'));
-  return Object.hasOwn(KEY_PREFIXES, prefix) ? KEY_PREFIXES[prefix] : null;
 }

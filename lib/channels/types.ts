@@ -37,7 +37,7 @@ export interface ListingRef {
 
 /**
  * What the seller-central page showed for a listing (its latest reading): eBay addresses listings by SKU, which
- * a `:default` key does not hold.
+ * a `:default` key does not hold. Passed only for a listing that was read: `sku` absent then means none was shown.
  */
 export interface ListingSeen {
   sku?: string;

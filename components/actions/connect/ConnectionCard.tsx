@@ -1,16 +1,16 @@
 // One channel's connection in Options: its credentials, "Test connection" (a read, nothing changes) and Save,
-// each asking the browser for that store's API origin only, from the click itself; the saved connection's
+// each asking the browser for that channel's API origins only, from the click itself; the saved connection's
 // store and last test; Disconnect. Secrets typed here are sent to the worker and never shown again.
 import { type FormEvent, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { apiOriginPattern, type ConnectionSummary } from '@/lib/connections';
+import { apiOriginPatterns, type ConnectionSummary } from '@/lib/connections';
 import { t, uiLocale } from '@/lib/i18n';
 import type { ConnectionInput, TestConnectionReply } from '@/lib/messages';
 import { ask } from '../../options/ask';
-import { Field } from '../../options/Field';
 import { type Outcome, Status } from '../../options/Status';
 import { channelLabel } from '../channel-of';
 import { say } from '../say';
+import { CredentialFields } from './CredentialFields';
 import { type ConnectableChannel, type Draft, type DraftErrors, EMPTY_DRAFT, inputOf } from './draft';
 
 interface Props {
@@ -26,7 +26,7 @@ export function ConnectionCard({ channel, saved }: Props) {
   const name = channelLabel(channel);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  /** Checks the fields, then asks for the store's origin: `permissions.request` must run in the click's task. */
+  /** Checks the fields, then asks for the channel's API origins: `permissions.request` must run in the click's task. */
   const granted = (): { input: ConnectionInput; allowed: Promise<boolean> } | null => {
     const checked = inputOf(channel, draft);
     setErrors(checked.ok ? {} : checked.errors);
@@ -34,7 +34,7 @@ export function ConnectionCard({ channel, saved }: Props) {
       setOutcome({ ok: false, text: t('fixFields') });
       return null;
     }
-    const allowed = browser.permissions.request({ origins: [apiOriginPattern(checked.input)] });
+    const allowed = browser.permissions.request({ origins: apiOriginPatterns(checked.input) });
     return { input: checked.input, allowed };
   };
 
@@ -85,64 +85,13 @@ export function ConnectionCard({ channel, saved }: Props) {
       return reply.ok ? { ok: true, text: t('connRemoved', [name]) } : { ok: false, text: reply.error };
     });
 
-  const input = (field: keyof Draft, label: string, hint: string, secret = false) => (
-    <Field label={label} hint={hint} error={errors[field] && t(errors[field])}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          name={`${channel}-${field}`}
-          type={secret ? 'password' : 'text'}
-          autoComplete="off"
-          spellCheck={false}
-          value={draft[field]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          onChange={(e) => set({ [field]: e.target.value })}
-        />
-      )}
-    </Field>
-  );
-
   return (
     <form className="connection" data-channel={channel} onSubmit={test} aria-labelledby={`conn-${channel}`} noValidate>
       <h3 id={`conn-${channel}`}>{name}</h3>
       <p className="connection-state" data-connected={saved ? 'yes' : 'no'}>
         {saved ? <SavedLine saved={saved} /> : t('connNotConnected', [name])}
       </p>
-      {channel === 'shopify' ? (
-        <>
-          {input('shop', t('connShopLabel'), t('connShopHint'))}
-          <fieldset>
-            <legend>{t('connMethodLegend')}</legend>
-            {(['token', 'client-credentials'] as const).map((method) => (
-              <label key={method} className="choice">
-                <input
-                  type="radio"
-                  name={`${channel}-method`}
-                  value={method}
-                  checked={draft.method === method}
-                  onChange={() => set({ method })}
-                />
-                {t(method === 'token' ? 'connMethodToken' : 'connMethodClient')}
-              </label>
-            ))}
-          </fieldset>
-          {draft.method === 'token' ? (
-            input('accessToken', t('connTokenLabel'), t('connTokenHint'), true)
-          ) : (
-            <>
-              {input('clientId', t('connClientIdLabel'), t('connClientIdHint'))}
-              {input('clientSecret', t('connClientSecretLabel'), t('connClientSecretHint'), true)}
-            </>
-          )}
-        </>
-      ) : (
-        <>
-          {input('siteUrl', t('connSiteLabel'), t('connSiteHint'))}
-          {input('consumerKey', t('connConsumerKeyLabel'), t('connConsumerKeyHint'))}
-          {input('consumerSecret', t('connConsumerSecretLabel'), t('connConsumerSecretHint'), true)}
-        </>
-      )}
+      <CredentialFields channel={channel} draft={draft} errors={errors} set={set} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {t('connTest')}
