@@ -15,7 +15,8 @@ const REASSESS_ALARM = 'reassess-all';
 export default defineBackground(() => {
   const db = getDb();
   const rateLimiter = new TabRateLimiter();
-  const rechecks = createRechecks(db);
+  // A re-check's reading goes through the same afterChange as a page's (defined below, called only later).
+  const rechecks = createRechecks(db, (result, reading) => deps.afterChange(result, reading));
   const actions = createActions({ db, settings: loadSettings, onChanged: async () => void (await updateBadge(db)) });
   const deps = {
     db,

@@ -2,7 +2,6 @@
 // (Firefox), host permissions, notifications, and the popup's commands. The queue logic lives in
 // lib/recheck/ and takes all of this as plain functions, so it runs in unit tests without a browser.
 import { browser } from 'wxt/browser';
-import { updateBadge } from './badge';
 import type { OversellDb } from './db';
 import { t } from './i18n';
 import type { IngestResult } from './ingest';
@@ -38,7 +37,14 @@ export interface Rechecks extends RecheckControls {
   afterChange: (result: IngestResult | null, reading?: Reading) => Promise<void>;
 }
 
-export function createRechecks(db: OversellDb): Rechecks {
+/**
+ * What follows an ingest, the same for a re-check's reading as for a page's: the background passes its one
+ * afterChange (badge, then `Rechecks.afterChange`'s notifications, then the auto-pause/resume rules), so a re-check
+ * triggers each exactly once.
+ */
+export type AfterIngest = (result: IngestResult, reading: Reading) => Promise<void>;
+
+export function createRechecks(db: OversellDb, afterIngest: AfterIngest): Rechecks {
   let running: Promise<unknown> | null = null;
 
   const notify = async (result: IngestResult | null, settings: Settings) => {
@@ -60,10 +66,7 @@ export function createRechecks(db: OversellDb): Rechecks {
         readPage,
         hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
         spacingMs: () => jitteredSpacingMs(spacing, Math.random),
-        afterIngest: async (result) => {
-          await updateBadge(db);
-          await notify(result, settings);
-        },
+        afterIngest,
         setAlarm,
         progress: {
           get: async () => ((await browser.storage.local.get(PROGRESS_KEY))[PROGRESS_KEY] as RecheckProgress) ?? null,
@@ -123,7 +126,8 @@ export function createRechecks(db: OversellDb): Rechecks {
       const settings = await loadSettings();
       await notify(result, settings);
       if (reading) {
-        if (reading.role === 'supplier' && reading.page.ok)
+        // A re-check moved its queue row in the transaction that stored its reading (recheck/check-one.ts).
+        if (reading.role === 'supplier' && reading.page.ok && reading.via !== 'recheck')
           await noteSupplierReading(db, reading, settings, Date.now(), Math.random);
         return;
       }
