@@ -58,8 +58,10 @@ export const ProblemItem = memo(function ProblemItem({ row, now, ...handlers }: 
           <RemapOffer link={row.link} />
         </Suspense>
       )}
-      {worstOffer && <StockHistory offerKey={worstOffer} now={now} />}
-      <RowActions row={row} {...handlers} />
+      <RowActions row={row} {...handlers}>
+        <Evidence findings={assessment.findings} />
+        {worstOffer && <StockHistory offerKey={worstOffer} now={now} />}
+      </RowActions>
     </article>
   );
 });
@@ -89,19 +91,28 @@ function FindingLine({ finding, row, now }: { finding: Finding; row: ProblemRow;
       {offer?.price && ` · ${formatMoney(offer.price)}`}
       {offer?.failure && <span className="failure"> · {offer.failure.detail}</span>}
       {detail && <div className="fact">{detail}</div>}
-      {finding.evidence.length > 0 && (
-        <details className="evidence">
-          <summary>{t('evidenceWhy')}</summary>
-          <ul>
-            {finding.evidence.map((e) => (
-              <li key={e}>
-                <code>{e}</code>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </div>
+  );
+}
+
+/** Why, on demand: the field or phrase that decided each finding (the page's own words, as text). */
+function Evidence({ findings }: { findings: Finding[] }) {
+  const withEvidence = findings.filter((f) => f.evidence.length > 0);
+  if (withEvidence.length === 0) return null;
+  return (
+    <details className="evidence">
+      <summary>{t('evidenceWhy')}</summary>
+      <ul>
+        {withEvidence.flatMap((f) =>
+          f.evidence.map((e) => (
+            <li key={`${f.status}:${f.offerKey ?? ''}:${e}`}>
+              {withEvidence.length > 1 && <span className="muted">{t(statusKey(f.status))}: </span>}
+              <code>{e}</code>
+            </li>
+          )),
+        )}
+      </ul>
+    </details>
   );
 }
 

@@ -50,31 +50,51 @@ export function ProblemList({ index, now, initialRows, onFirstPaint, ...handlers
     requestAnimationFrame(() => setTimeout(() => onFirstPaint?.()));
   }, [rows, wanted, onFirstPaint]);
 
+  const [scrollTo, setScrollTo] = useState<{ key: string }>();
+
   if (items.length === 0) return null;
   return (
-    <VirtualList
-      items={items}
-      itemKey={itemKey}
-      estimateSize={estimateSize}
-      onRangeChange={onRangeChange}
-      maxHeight={LIST_MAX_PX}
-      label={t('problemsTitle')}
-      className="problem-list"
-      renderItem={(item) =>
-        item.kind === 'group' ? (
-          <h2 className={`group-title group-${item.severity}`}>
-            <SeverityIcon severity={item.severity} /> {t(`group_${item.severity}`)}{' '}
-            {item.count !== null && <span className="count">{item.count}</span>}
-          </h2>
-        ) : cache.current.has(item.key) ? (
-          <ProblemItem row={cache.current.get(item.key)!} now={now} {...handlers} />
-        ) : (
-          <div className="problem-placeholder" aria-busy="true">
-            {t('loading')}
-          </div>
-        )
-      }
-    />
+    <>
+      {index.complete && (
+        <nav className="group-counts" aria-label={t('groupCounts')}>
+          {SHOWN_SEVERITIES.filter((s) => index.keys[s].length > 0).map((severity) => (
+            <button
+              key={severity}
+              type="button"
+              className={`group-jump group-${severity}`}
+              onClick={() => setScrollTo({ key: `group:${severity}` })}
+            >
+              <SeverityIcon severity={severity} /> {t(`group_${severity}`)}{' '}
+              <span className="count">{index.keys[severity].length}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+      <VirtualList
+        items={items}
+        itemKey={itemKey}
+        estimateSize={estimateSize}
+        onRangeChange={onRangeChange}
+        maxHeight={LIST_MAX_PX}
+        label={t('problemsTitle')}
+        className="problem-list"
+        renderItem={(item) =>
+          item.kind === 'group' ? (
+            <h2 className={`group-title group-${item.severity}`}>
+              <SeverityIcon severity={item.severity} /> {t(`group_${item.severity}`)}{' '}
+              {item.count !== null && <span className="count">{item.count}</span>}
+            </h2>
+          ) : cache.current.has(item.key) ? (
+            <ProblemItem row={cache.current.get(item.key)!} now={now} {...handlers} />
+          ) : (
+            <div className="problem-placeholder" aria-busy="true">
+              {t('loading')}
+            </div>
+          )
+        }
+        scrollTo={scrollTo}
+      />
+    </>
   );
 }
 

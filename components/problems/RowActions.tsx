@@ -1,6 +1,6 @@
 // A problem's actions: Pause or Resume (through the channel, once connected: components/actions), open the supplier page or the listing,
 // snooze (1 hour, 1 day, until it changes), acknowledge; or, for a set-aside problem, show it again.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { AcknowledgeProblemMessage, Reply, SnoozeProblemMessage, UnsnoozeProblemMessage } from '@/lib/messages';
@@ -33,7 +33,12 @@ const send = async (message: SnoozeProblemMessage | AcknowledgeProblemMessage | 
     error: t('actionFailed'),
   };
 
-export function RowActions({ row, onSetAside }: { row: ProblemRow } & RowActionHandlers) {
+/** `children`: the row's on-demand panels (why, stock history), shown after the links. */
+export function RowActions({
+  row,
+  onSetAside,
+  children,
+}: { row: ProblemRow; children?: ReactNode } & RowActionHandlers) {
   const { assessment, listing, setAside } = row;
   const [error, setError] = useState('');
   const worst = assessment.findings.find((f) => f.offerKey);
@@ -64,6 +69,7 @@ export function RowActions({ row, onSetAside }: { row: ProblemRow } & RowActionH
           {t('actionOpenListing')}
         </a>
       )}
+      {children}
       {setAside ? (
         <button type="button" onClick={() => void showAgain()}>
           {t('actionShowAgain')}

@@ -26,6 +26,8 @@ interface Props<T> {
   className?: string;
   /** Rendered beyond the visible edges, so Tab and small scrolls find the next item already there. */
   overscanPx?: number;
+  /** Scrolls the item with this key to the top; a new object asks again for the same key. */
+  scrollTo?: { key: string };
 }
 
 export function VirtualList<T>({
@@ -38,6 +40,7 @@ export function VirtualList<T>({
   label,
   className,
   overscanPx = 400,
+  scrollTo,
 }: Props<T>) {
   const scroller = useRef<HTMLElement>(null);
   const sizes = useRef(new Map<string, number>());
@@ -102,6 +105,22 @@ export function VirtualList<T>({
     watch.observe(el);
     return () => watch.disconnect();
   }, [maxHeight]);
+
+  const latest = useRef({ items, offsets });
+  latest.current = { items, offsets };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a request scrolls once, not on every re-measure.
+  useEffect(() => {
+    if (!scrollTo) return;
+    // Again once the rows now painted are measured: their real heights move the target from its estimate.
+    const place = () => {
+      const { items, offsets } = latest.current;
+      const index = items.findIndex((item) => itemKey(item) === scrollTo.key);
+      if (index >= 0 && scroller.current) scroller.current.scrollTop = offsets[index];
+    };
+    place();
+    const timers = [60, 200].map((ms) => setTimeout(place, ms));
+    return () => timers.forEach(clearTimeout);
+  }, [scrollTo]);
 
   const onScroll = (e: UIEvent<HTMLElement>) => setScrollTop(e.currentTarget.scrollTop);
   const onFocus = (e: FocusEvent<HTMLElement>) =>
