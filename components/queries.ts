@@ -105,25 +105,34 @@ export async function loadProblemIndex(
  * problems costs Chromium's IndexedDB 200-700 ms here (counting them nearly as much); a dozen rows cost ~10 ms.
  * The popup paints these, then reads the whole index.
  */
-export async function loadProblemHead(db: OversellDb, now: number, perGroup = 12): Promise<ProblemIndex> {
-  const setAside = await activeSnoozes(db, now);
-  // A few more than shown, so unlinked and set-aside ones at the top do not leave the screen empty.
+export async function loadProblemHead(db: OversellDb, now: number, perGroup = 8): Promise<ProblemIndex> {
+  return (await readHead(db, now, perGroup)).index;
+}
+
+async function readHead(db: OversellDb, now: number, perGroup: number) {
+  // A few more than shown, so unlinked and set-aside ones at the top do not leave the screen empty; the snoozes
+  // are read alongside and judged against the statuses in hand (one round trip, not two).
   const newest = (severity: ShownSeverity) =>
     db.assessments
       .where('[severity+changedAt]')
       .between([severity, Dexie.minKey], [severity, Dexie.maxKey])
       .reverse()
-      .limit(perGroup * 2 + setAside.size)
+      .limit(perGroup * 2)
       .toArray();
-  const groups = await Promise.all(SHOWN_SEVERITIES.map(newest));
+  const [snoozes, ...groups] = await Promise.all([db.snoozes.toArray(), ...SHOWN_SEVERITIES.map(newest)]);
+  const byKey = new Map(groups.flat().map((a) => [a.listingKey, a]));
+  const hidden = new Set(
+    snoozes.filter((s) => snoozeHides(s, byKey.get(s.listingKey)?.status, now)).map((s) => s.listingKey),
+  );
   const keys = {} as Record<ShownSeverity, string[]>;
   SHOWN_SEVERITIES.forEach((severity, i) => {
     keys[severity] = groups[i]
-      .filter((a) => a.status !== 'unlinked' && !setAside.has(a.listingKey))
+      .filter((a) => a.status !== 'unlinked' && !hidden.has(a.listingKey))
       .slice(0, perGroup)
       .map((a) => a.listingKey);
   });
-  return { keys, complete: false, setAside: 0, open: 0, unlinked: 0, channels: [] };
+  const index: ProblemIndex = { keys, complete: false, setAside: 0, open: 0, unlinked: 0, channels: [] };
+  return { index, byKey };
 }
 
 /** Listing keys that pass the status, supplier site and search filters (null: no such filter). */
@@ -174,10 +183,11 @@ export interface FirstScreen {
   rows: Map<string, ProblemRow>;
 }
 
-export async function loadFirstScreen(db: OversellDb, now: number, rowCount = 8): Promise<FirstScreen> {
-  const head = await loadProblemHead(db, now);
-  const keys = SHOWN_SEVERITIES.flatMap((s) => head.keys[s]).slice(0, rowCount);
-  return { head, rows: await loadProblemRows(db, keys, now) };
+export async function loadFirstScreen(db: OversellDb, now: number, rowCount = 6): Promise<FirstScreen> {
+  const { index, byKey } = await readHead(db, now, rowCount);
+  const keys = SHOWN_SEVERITIES.flatMap((s) => index.keys[s]).slice(0, rowCount);
+  // The head's assessments are in hand: one more round trip reads the rest of these rows.
+  return { head: index, rows: await rowsOf(db, keys, (key) => byKey.get(key), now) };
 }
 
 export interface ProblemRow {
@@ -195,23 +205,31 @@ export async function loadProblemRows(
   keys: readonly string[],
   now: number,
 ): Promise<Map<string, ProblemRow>> {
-  const [assessments, listings, links, snoozes] = await Promise.all([
-    db.assessments.bulkGet([...keys]),
+  const assessments = await db.assessments.bulkGet([...keys]);
+  const byKey = new Map(keys.map((key, i) => [key, assessments[i]]));
+  return rowsOf(db, keys, (key) => byKey.get(key), now);
+}
+
+/** The rest of each row, in one round trip: listing, link, snooze, and the suppliers the findings name. */
+async function rowsOf(
+  db: OversellDb,
+  keys: readonly string[],
+  assessmentOf: (key: string) => Assessment | undefined,
+  now: number,
+): Promise<Map<string, ProblemRow>> {
+  const offerKeys = [
+    ...new Set(keys.flatMap((key) => (assessmentOf(key)?.findings ?? []).flatMap((f) => f.offerKey ?? []))),
+  ];
+  const [listings, links, snoozes, offerRows] = await Promise.all([
     db.latest.bulkGet([...keys]),
     db.links.bulkGet([...keys]),
     db.snoozes.bulkGet([...keys]),
+    db.latest.bulkGet(offerKeys),
   ]);
-  const offerKeys = new Set<string>();
-  keys.forEach((_, i) => {
-    for (const k of links[i]?.offerKeys ?? []) offerKeys.add(k);
-    for (const f of assessments[i]?.findings ?? []) if (f.offerKey) offerKeys.add(f.offerKey);
-  });
-  const offerList = [...offerKeys];
-  const offerRows = await db.latest.bulkGet(offerList);
-  const offers = Object.fromEntries(offerList.map((k, i) => [k, offerRows[i]]));
+  const offers = Object.fromEntries(offerKeys.map((k, i) => [k, offerRows[i]]));
   const rows = new Map<string, ProblemRow>();
   keys.forEach((key, i) => {
-    const assessment = assessments[i];
+    const assessment = assessmentOf(key);
     if (!assessment) return;
     const snooze = snoozes[i];
     rows.set(key, {

@@ -3,6 +3,9 @@
 import type { Harness } from '../tests/e2e/harness';
 import { readStore, sendFromTab } from '../tests/e2e/harness';
 
+/** The extension API of the pages the bench opens (their own `chrome`). */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 const SUPPLIER_URL = 'https://www.aliexpress.com/item/1005000000002000.html';
 const LISTING_URL = 'https://admin.shopify.com/store/bench/products/1';
 const LISTINGS = 1000;
@@ -126,43 +129,118 @@ export async function benchInWorker(h: Harness) {
     note: 'JSON size of the row',
   });
 
-  // 10,000 problems: the popup's first paint of its list.
+  rows.push(...(await benchPopup(h)));
+  await supplierTab.close();
+  await listingTab.close();
+  return rows;
+}
+
+const PROBLEMS = 10_000;
+const OPENS = 5;
+
+/**
+ * The popup's first paint with 10,000 problems, each with its listing and supplier read: the time from
+ * navigation until the first problem row is on screen (a frame after it enters the page), measured in the page.
+ * Between opens the database is let go quiet (the popup's own refresh reassesses every link after it paints,
+ * which would otherwise hold the next open's reads).
+ */
+export async function benchPopup(h: Harness) {
   await (await h.worker()).evaluate(
     (n) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('oversell-guard');
         open.onsuccess = () => {
-          const tx = open.result.transaction('assessments', 'readwrite');
+          const tx = open.result.transaction(['assessments', 'latest'], 'readwrite');
+          const now = Date.now();
+          const base = { options: {}, via: 'page', presence: 'present', historyCount: 1, observedAt: now - 600_000 };
           for (let i = 0; i < n; i++) {
-            const status = i % 3 === 0 ? 'oversell-risk' : 'stale';
+            const [status, severity] = [
+              ['oversell-risk', 'critical'],
+              ['stale', 'warning'],
+              ['restock', 'info'],
+            ][i % 3];
+            const listingKey = `shopify:bench:2:${i}`;
+            const offerKey = `aliexpress:1005000000009${String(Math.floor(i / 4)).padStart(4, '0')}:${i % 4}`;
+            tx.objectStore('latest').put({
+              ...base,
+              key: listingKey,
+              productKey: 'shopify:bench:2',
+              adapterId: 'shopify-admin',
+              role: 'listing',
+              url: 'https://admin.shopify.com/store/bench/products/2',
+              productTitle: `Bench listing ${i} with a title as long as sellers write them`,
+              label: `Colour ${i % 12} / Size ${i % 7}`,
+              sku: `BENCH-${i}`,
+              stock: { kind: 'exact', qty: i % 9 },
+              status: 'active',
+              evidence: ['dom:input[name="available"]'],
+            });
+            tx.objectStore('latest').put({
+              ...base,
+              key: offerKey,
+              productKey: offerKey.slice(0, offerKey.lastIndexOf(':')),
+              adapterId: 'aliexpress',
+              role: 'supplier',
+              url: `https://www.aliexpress.com/item/1005000000009${String(Math.floor(i / 4)).padStart(4, '0')}.html`,
+              productTitle: `Bench supplier product ${Math.floor(i / 4)}`,
+              label: `Colour ${i % 4}`,
+              stock: status === 'oversell-risk' ? { kind: 'outOfStock' } : { kind: 'exact', qty: 20 },
+              price: { amount: 1299, currency: 'USD' },
+              evidence: ['embedded-json:skuModule.skuPriceList[0].skuVal.availQuantity'],
+            });
             tx.objectStore('assessments').put({
-              listingKey: `shopify:bench:2:${i}`,
+              listingKey,
               status,
-              severity: i % 3 === 0 ? 'critical' : 'warning',
-              findings: [{ status, severity: i % 3 === 0 ? 'critical' : 'warning', facts: {}, evidence: ['bench'] }],
-              assessedAt: Date.now(),
-              changedAt: Date.now() - i,
+              severity,
+              findings: [{ status, severity, offerKey, facts: {}, evidence: ['text:Sold out'] }],
+              assessedAt: now,
+              changedAt: now - i * 1000,
             });
           }
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    10_000,
+    PROBLEMS,
   );
-  const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
-  await popup.waitForSelector('.problem', { timeout: 30_000 });
-  const paint = await popup.evaluate(() => performance.now());
-  rows.push({
-    what: 'popup first paint of the list with 10,000 problems',
-    value: paint,
-    unit: 'ms',
-    budget: 200,
-    note: 'not virtualized yet (issue 5)',
-  });
-  await popup.close();
-  await supplierTab.close();
-  await listingTab.close();
-  return rows;
+  const quiet = async () => {
+    // rw transactions on the same stores run in order: this refresh returns once the earlier ones are done.
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/welcome.html`);
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
+    await page.close();
+  };
+  const paints: number[] = [];
+  let rowsInPage = 0;
+  for (let open = 0; open < OPENS; open++) {
+    await quiet();
+    const popup = await h.context.newPage();
+    await popup.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('.problem')) return;
+        seen.disconnect();
+        requestAnimationFrame(() => {
+          (window as unknown as { ogPainted: number }).ogPainted = performance.now();
+        });
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await popup.waitForFunction(() => (window as unknown as { ogPainted?: number }).ogPainted, null, {
+      timeout: 30_000,
+    });
+    paints.push(await popup.evaluate(() => (window as unknown as { ogPainted: number }).ogPainted));
+    rowsInPage = await popup.locator('.problem').count();
+    await popup.close();
+  }
+  const sorted = [...paints].sort((a, b) => a - b);
+  return [
+    {
+      what: `popup first paint of the list with 10,000 problems, median of ${OPENS} opens`,
+      value: sorted[Math.floor(OPENS / 2)],
+      unit: 'ms',
+      budget: 200,
+      note: `virtualized: ${rowsInPage} rows in the page; each open: ${paints.map((p) => p.toFixed(0)).join(', ')} ms`,
+    },
+  ];
 }

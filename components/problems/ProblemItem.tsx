@@ -77,9 +77,7 @@ function FindingLine({ finding, row, now }: { finding: Finding; row: ProblemRow;
   const detail = factLine(finding);
   return (
     <div className="finding" data-finding={finding.status}>
-      {finding.status !== row.assessment.status && (
-        <span className="finding-status">{t(statusKey(finding.status))}: </span>
-      )}
+      {finding.status !== row.assessment.status && <div className="finding-status">{t(statusKey(finding.status))}</div>}
       {offer
         ? t('supplierSeen', [
             `${offer.productTitle} · ${offer.label}`,

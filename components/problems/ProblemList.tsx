@@ -15,6 +15,8 @@ type Item = { kind: 'group'; severity: ShownSeverity; count: number | null } | {
 
 const HEADER_PX = 34;
 const ROW_PX = 128;
+/** Rendered beyond the visible edges once the first screen is painted (Tab and small scrolls find rows there). */
+const OVERSCAN_PX = 400;
 /** The list's height before it scrolls on its own: the popup (600 px at most) keeps its header and filters. */
 export const LIST_MAX_PX = 430;
 
@@ -43,11 +45,18 @@ export function ProblemList({ index, now, initialRows, onFirstPaint, ...handlers
   if (rows) for (const [key, row] of rows) cache.current.set(key, row);
 
   const painted = useRef(false);
+  // The first frame holds only the rows in view; the margin below is added once they are on screen.
+  const [margin, setMargin] = useState(0);
   useEffect(() => {
     const shown = wanted.length === 0 || rows !== undefined || wanted.some((k) => cache.current.has(k));
     if (painted.current || !shown) return;
     painted.current = true;
-    requestAnimationFrame(() => setTimeout(() => onFirstPaint?.()));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        setMargin(OVERSCAN_PX);
+        onFirstPaint?.();
+      }),
+    );
   }, [rows, wanted, onFirstPaint]);
 
   const [scrollTo, setScrollTo] = useState<{ key: string }>();
@@ -93,6 +102,7 @@ export function ProblemList({ index, now, initialRows, onFirstPaint, ...handlers
           )
         }
         scrollTo={scrollTo}
+        overscanPx={margin}
       />
     </>
   );

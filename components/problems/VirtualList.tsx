@@ -39,7 +39,7 @@ export function VirtualList<T>({
   maxHeight,
   label,
   className,
-  overscanPx = 400,
+  overscanPx = 0,
   scrollTo,
 }: Props<T>) {
   const scroller = useRef<HTMLElement>(null);

@@ -81,7 +81,7 @@ const usd = (amount: number) => ({ amount, currency: 'USD' });
 
 /** A small store with one problem of each kind, on two channels and three supplier sites. */
 const OBSERVATIONS: Obs[] = [
-  listing('shopify:demo-store:101:1', `${SHOP}/101`, 'Waterproof Hiking Backpack 40L', 'Blue / M', 12),
+  listing('shopify:demo-store:101:9', `${SHOP}/101`, 'Waterproof Hiking Backpack 40L', 'Blue / M', 12),
   supplier(
     `${AE}:blue-m`,
     'https://www.aliexpress.com/item/1005006512345678.html',
@@ -161,7 +161,7 @@ const OBSERVATIONS: Obs[] = [
   listing('shopify:demo-store:106:1', `${SHOP}/106`, 'Enamel Camp Mug', 'Green', 7),
 ];
 const LINKS: [string, string[]][] = [
-  ['shopify:demo-store:101:1', [`${AE}:blue-m`]],
+  ['shopify:demo-store:101:9', [`${AE}:blue-m`]],
   ['shopify:demo-store:101:2', [`${AE}:black-l`, 'aliexpress:1005004000000001:white-s']],
   ['shopify:demo-store:102:1', ['aliexpress:1005004000000001:white-s']],
   ['shopify:demo-store:103:1', ['temu:601099512345:1']],
@@ -283,7 +283,10 @@ const shots: string[] = [];
 async function shoot(popup: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.evaluate(() => document.querySelector('.virtual')?.scrollTo(0, 0));
+  await popup.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelector('.virtual')?.scrollTo(0, 0);
+  });
   await popup.waitForTimeout(150);
   const path = join(SHOTS, `${name}.png`);
   await popup.screenshot({ path });
@@ -303,7 +306,10 @@ describe('the popup, as a seller uses it', () => {
     await popup.locator('select[name="listing"]').waitFor();
     expect(await popup.locator('.summary').textContent()).toBe('Nothing linked yet.');
     expect(await popup.locator('select[name="supplier"] option').count()).toBeGreaterThan(5);
+    await popup.locator('select[name="listing"]').selectOption('shopify:demo-store:101:9');
+    await popup.locator('select[name="supplier"]').selectOption(`${AE}:blue-m`);
     shots.push(await shoot(popup, 'popup-link'));
+    await popup.locator('select[name="listing"]').selectOption('');
     await seedStore(await h.worker(), LINKS, []);
     await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
   });
@@ -318,8 +324,8 @@ describe('the popup, as a seller uses it', () => {
       .toEqual(['Can oversell now 3', 'Warnings 4', 'Suggestions 1']);
     // Only rows in view are in the page; scrolling through finds all eight, grouped.
     expect(await everyRow(popup)).toEqual([
+      'shopify:demo-store:101:9',
       'shopify:demo-store:101:2',
-      'shopify:demo-store:101:1',
       'etsy-listing:1234567891:default',
       'shopify:demo-store:104:1',
       'shopify:demo-store:103:1',
@@ -331,7 +337,7 @@ describe('the popup, as a seller uses it', () => {
     expect(await popup.getByText('Seen but not linked yet: 1 listing variants.').count()).toBe(1);
     await waitFor(async () => (await h.badge()).text === '3', 'a badge of 3');
 
-    const risk = await reveal(popup, 'shopify:demo-store:101:1');
+    const risk = await reveal(popup, 'shopify:demo-store:101:9');
     expect(await risk.getAttribute('data-status')).toBe('oversell-risk');
     const text = await risk.textContent();
     expect(text).toContain('Still selling, supplier is out of stock');
@@ -352,7 +358,7 @@ describe('the popup, as a seller uses it', () => {
       'Your listing shows 12; the supplier covers 5.',
     );
     // Pause waits for a connected channel, and says so.
-    expect(await (await reveal(popup, 'shopify:demo-store:101:1')).getByRole('button', { name: 'Pause' }).count()).toBe(
+    expect(await (await reveal(popup, 'shopify:demo-store:101:9')).getByRole('button', { name: 'Pause' }).count()).toBe(
       1,
     );
   });
@@ -377,7 +383,7 @@ describe('the popup, as a seller uses it', () => {
   });
 
   it('shows the stock history on demand, as a line and in words', async () => {
-    const risk = await reveal(popup, 'shopify:demo-store:101:1');
+    const risk = await reveal(popup, 'shopify:demo-store:101:9');
     await risk.getByText('Stock history').click();
     const figure = risk.locator('.sparkline');
     await expect.poll(() => figure.locator('svg').getAttribute('data-points')).toBe('7');
@@ -408,7 +414,7 @@ describe('the popup, as a seller uses it', () => {
     await popup.getByLabel('Search problems').fill('backpack');
     await expect
       .poll(() => titles(popup))
-      .toEqual(['Waterproof Hiking Backpack 40L · Black / L', 'Waterproof Hiking Backpack 40L · Blue / M']);
+      .toEqual(['Waterproof Hiking Backpack 40L · Blue / M', 'Waterproof Hiking Backpack 40L · Black / L']);
     await popup.getByLabel('Search problems').fill('no such thing');
     await expect.poll(() => popup.getByText('No problem matches these filters.').count()).toBe(1);
     await popup.getByLabel('Search problems').fill('');
@@ -416,7 +422,7 @@ describe('the popup, as a seller uses it', () => {
   });
 
   it('snoozes a problem for an hour from the keyboard: it leaves the list and the badge, and comes back on Undo', async () => {
-    const row = await reveal(popup, 'shopify:demo-store:101:1');
+    const row = await reveal(popup, 'shopify:demo-store:101:9');
     await row.locator('.snooze summary').focus();
     await popup.keyboard.press('Enter');
     await popup.keyboard.press('Tab');
@@ -433,7 +439,7 @@ describe('the popup, as a seller uses it', () => {
 
     await notice.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => groupCounts(popup)).toEqual(['Can oversell now 3', 'Warnings 4', 'Suggestions 1']);
-    expect(await (await reveal(popup, 'shopify:demo-store:101:1')).count()).toBe(1);
+    expect(await (await reveal(popup, 'shopify:demo-store:101:9')).count()).toBe(1);
     await waitFor(async () => (await h.badge()).text === '3', 'the badge with it again');
   });
 
