@@ -28,8 +28,8 @@ function e2eHosts(): string[] {
 
 /**
  * The store APIs that Options asks for when the seller connects a store (Shopify: https://<store>.myshopify.com
- * for each admin fixture's store; WooCommerce: the admin fixtures' sites), and the loopback fakes that stand in for
- * them in tests/e2e/pause.e2e.ts (lib/actions/test-base-url.ts).
+ * for each admin fixture's store; WooCommerce: the admin fixtures' sites; eBay, Etsy, Amazon: their API hosts), and
+ * the loopback fakes that stand in for them in tests/e2e/pause.e2e.ts (lib/actions/test-base-url.ts).
  */
 function channelApis(): string[] {
   const urls = ['shopify-admin', 'woocommerce-admin'].flatMap((id) => {
@@ -44,6 +44,14 @@ function channelApis(): string[] {
   return [
     ...shops.map((shop) => `https://${shop}.myshopify.com/*`),
     ...sites.map((o) => `${o}/*`),
+    // The marketplaces' API origins (lib/connections.ts apiOriginPatterns), asked for when they are connected.
+    'https://api.ebay.com/*',
+    'https://openapi.etsy.com/*',
+    'https://api.etsy.com/*',
+    'https://api.amazon.com/*',
+    'https://sellingpartnerapi-na.amazon.com/*',
+    'https://sellingpartnerapi-eu.amazon.com/*',
+    'https://sellingpartnerapi-fe.amazon.com/*',
     'http://127.0.0.1/*',
   ];
 }

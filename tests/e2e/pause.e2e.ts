@@ -1,7 +1,9 @@
 // One-click Pause and Resume through the stores' APIs, end to end in Chromium: the seller's listings are read from
 // their admin pages, the stores are connected in Options (the real permission request, pre-granted in the e2e
 // build), the supplier sells out, and the popup's Pause and Resume reach local fake stores that implement the
-// Shopify Admin GraphQL and WooCommerce REST contracts (the e2e build points the channels at them).
+// Shopify Admin GraphQL, WooCommerce REST and eBay Sell Inventory contracts (the e2e build points the channels at
+// them). eBay listings are read from Seller Hub and addressed by the SKU the page showed; a background re-check
+// that finds the supplier sold out pauses one by the seller's rule.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_CHANNEL_URLS_KEY } from '../../lib/actions/test-base-url';
 import type { ActionRow } from '../../lib/db';
 import type { Variant } from '../../lib/model';
+import { EBAY_ACCESS_TOKEN, type EbayFake, startEbayFake } from '../fakes/ebay';
 import type { RecordedRequest } from '../fakes/fake-server';
 import {
   ACCESS_TOKEN,
@@ -40,10 +43,20 @@ const wooListing = variantsOf(wooPage)[0];
 // shopify:<store>:<product>:<variant>, woocommerce:<host>:<product>:default
 const [, SHOP, SHOPIFY_PRODUCT, SHOPIFY_VARIANT] = shopifyListing.key.split(':');
 const [, WOO_HOST, WOO_PRODUCT] = wooListing.key.split(':');
+// eBay Seller Hub: a listing without variations (its key holds no SKU; the row shows WRAP-BW-5, 23 available), and
+// one whose row shows no custom label (the API cannot address it).
+const sellerHubUk = fixture('ebay-seller-hub', 'active-variations-uk');
+const sellerHubUs = fixture('ebay-seller-hub', 'active-list-us');
+const wrap = variantsOf(sellerHubUk).find((v) => v.sku === 'WRAP-BW-5')!;
+const tray = variantsOf(sellerHubUs).find((v) => v.key === 'ebay-listing:286012349688:default' && !v.sku)!;
+const [, WRAP_ITEM] = wrap.key.split(':');
+const WRAP_SKU = wrap.sku!;
+const WRAP_QTY = wrap.stock.kind === 'exact' ? wrap.stock.qty : -1;
 
 let h: Harness;
 let shopify: ShopifyFake;
 let woo: WooFake;
+let ebay: EbayFake;
 /** When each fake request arrived, to measure the wait after a 429. */
 const arrivedAt = new Map<RecordedRequest, number>();
 const errors: string[] = [];
@@ -63,8 +76,19 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   shopify = await startShopifyFake();
   woo = await startWooFake();
+  ebay = await startEbayFake();
   stampArrivals(shopify.requests);
   stampArrivals(woo.requests);
+  // The fake eBay seller holds the Seller Hub page's wrap: the SKU at 23, published on eBay UK without a cap.
+  ebay.state.items.set(WRAP_SKU, WRAP_QTY);
+  ebay.state.offers.set('7007001', {
+    sku: WRAP_SKU,
+    marketplaceId: 'EBAY_GB',
+    status: 'PUBLISHED',
+    listingId: WRAP_ITEM,
+    variation: false,
+    ended: false,
+  });
   // The fakes hold the fixture pages' listings: the Shopify variant stocked 7 + 3 like the fake's own, the Woo product 23.
   shopify.state.products.set(SHOPIFY_PRODUCT, { status: 'ACTIVE' });
   shopify.state.variants.set(SHOPIFY_VARIANT, {
@@ -87,7 +111,7 @@ beforeAll(async () => {
   await h.context.route(/^http:\/\/127\.0\.0\.1:\d+\//, (route) => route.continue());
   await (await h.worker()).evaluate(([key, urls]) => chrome.storage.local.set({ [key as string]: urls }), [
     E2E_CHANNEL_URLS_KEY,
-    { shopify: shopify.url, woocommerce: woo.url },
+    { shopify: shopify.url, woocommerce: woo.url, ebay: ebay.url },
   ] as const);
 });
 
@@ -95,6 +119,7 @@ afterAll(async () => {
   await h?.close();
   await shopify?.close();
   await woo?.close();
+  await ebay?.close();
 });
 
 declare const chrome: {
@@ -327,12 +352,190 @@ describe('a seller pauses and resumes listings through their stores’ APIs', ()
   it('“Pause all critical” pauses every critical listing, one store request at a time', async () => {
     const popup = await h.openPopup();
     await popup.getByRole('button', { name: 'Pause all critical (2)' }).click();
-    await expect.poll(() => popup.locator('.pause-all [role="status"]').textContent()).toContain('Paused 2');
+    // Two stores, one request at a time each, on a machine shared with other runs: more than poll's default second.
+    await expect
+      .poll(() => popup.locator('.pause-all [role="status"]').textContent(), { timeout: 15_000 })
+      .toContain('Paused 2');
     expect(shopify.available(SHOPIFY_VARIANT)).toEqual({ Warehouse: 0, 'Shop floor': 0, 'Pop-up': 0 });
     expect(woo.state.products.get(Number(WOO_PRODUCT))?.stock_quantity).toBe(0);
     await waitFor(async () => (await h.badge()).text === '', 'the badge to clear');
     await expect.poll(() => popup.locator('[data-paused-listing]').count()).toBe(2);
     await popup.close();
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The notifications API, which the small chrome type above leaves out. */
+type Notifications = { notifications: { getAll(): Promise<object>; clear(id: string): Promise<boolean> } };
+
+describe('a seller pauses and resumes an eBay listing through the Sell Inventory API', () => {
+  const bulkWrites = () => ebay.requests.filter((r) => r.path.endsWith('/bulk_update_price_quantity'));
+  const bulkQuantities = () =>
+    bulkWrites().map((r) => (r.json as { requests: { shipToLocationAvailability: { quantity: number } }[] }).requests);
+
+  /** The supplier page as a visit in a tab reads it: in stock, or with the linked variant sold out. */
+  async function visitSupplier(soldOutNow: boolean) {
+    const page = soldOutNow ? supplierSoldOut : supplierInStock;
+    h.web.serve(page.url, page.html);
+    const tab = await h.context.newPage();
+    await tab.goto(page.url);
+    await waitFor(
+      async () =>
+        (await readStore<{ key: string; stock: { kind: string } }>(await h.worker(), 'latest')).find(
+          (o) => o.key === soldOut.key && (o.stock.kind === 'outOfStock') === soldOutNow,
+        ),
+      `the supplier read ${soldOutNow ? 'sold out' : 'in stock'}`,
+    );
+    await tab.close();
+  }
+
+  it('reads both listings from Seller Hub: the wrap with its custom label, the tray without one', async () => {
+    const tab = await h.context.newPage();
+    for (const page of [sellerHubUk, sellerHubUs]) {
+      h.web.serve(page.url, page.html);
+      await tab.goto(page.url);
+    }
+    const latest = async () => readStore<{ key: string; sku?: string }>(await h.worker(), 'latest');
+    const read = await waitFor(async () => {
+      const rows = await latest();
+      const found = [rows.find((o) => o.key === wrap.key), rows.find((o) => o.key === tray.key)];
+      return found.every(Boolean) ? found : null;
+    }, 'both Seller Hub listings');
+    expect(read.map((o) => o?.sku)).toEqual([WRAP_SKU, undefined]);
+    await tab.close();
+  });
+
+  it('connects eBay in Options with a user token and the out-of-stock option confirmed; every form is labelled', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#connections`);
+    // Every field of the marketplace forms has a name a screen reader reads out (read in one go: the page
+    // renders again once its settings and language are loaded).
+    await options.locator('form[data-channel="amazon"] .connection-state').waitFor();
+    const unnamed = await options.evaluate(() =>
+      [...document.querySelectorAll('form[data-channel] input, form[data-channel] select')]
+        .filter((el) => !(el as HTMLInputElement).labels?.length)
+        .map((el) => (el as HTMLInputElement).name),
+    );
+    expect(unnamed).toEqual([]);
+    const form = options.locator('form[data-channel="ebay"]');
+    await form.getByLabel('User access token', { exact: true }).fill(EBAY_ACCESS_TOKEN);
+    const outOfStock = form.getByRole('checkbox', { name: /out-of-stock option/ });
+    expect(await outOfStock.getAttribute('aria-describedby')).toBeTruthy();
+    // By keyboard, as a seller without a mouse would: focus the box and press Space.
+    await outOfStock.focus();
+    await options.keyboard.press('Space');
+    expect(await outOfStock.isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), { timeout: 15_000 }).toContain('answers as “eBay”');
+    expect(await form.locator('.connection-state').textContent()).toContain('Connected to eBay');
+    expect(await form.getByLabel('User access token', { exact: true }).inputValue()).toBe('');
+    const stored = await options.evaluate(() => chrome.storage.local.get('connections'));
+    expect(Object.keys(stored.connections as object).sort()).toEqual(['ebay', 'shopify', 'woocommerce']);
+    await shot(form, 'options-ebay');
+    await options.close();
+  });
+
+  it('links both to the supplier variant; when it sells out both are flagged', async () => {
+    await visitSupplier(false);
+    const popup = await h.openPopup();
+    const reply = await popup.evaluate(
+      (links) => chrome.runtime.sendMessage({ type: 'links:save', links }),
+      [wrap.key, tray.key].map((listingKey) => ({
+        listingKey,
+        suppliers: [{ offerKey: soldOut.key, priority: 0, unitsPerSale: 1 }],
+      })),
+    );
+    expect(reply).toEqual({ ok: true, saved: 2 });
+    await popup.close();
+    await visitSupplier(true);
+    await waitFor(async () => (await h.badge()).text === '2', 'a badge of 2');
+  });
+
+  it('Pause sends quantity 0 for the SKU Seller Hub showed, in one bulk update; Resume restores 23 exactly', async () => {
+    const { popup, row } = await popupRow(wrap.key);
+    await row.getByRole('button', { name: 'Pause', exact: true }).click();
+    await waitFor(async () => ebay.state.items.get(WRAP_SKU) === 0, 'the pause to reach eBay');
+    expect(bulkWrites().map((r) => r.json)).toEqual([
+      { requests: [{ sku: WRAP_SKU, shipToLocationAvailability: { quantity: 0 }, offers: [] }] },
+    ]);
+    // Out-of-stock control keeps it alive: hidden from search, not ended.
+    expect(ebay.listingStatus('7007001')).toBe('OUT_OF_STOCK');
+    await waitFor(async () => (await h.badge()).text === '1', 'the badge to drop to 1');
+    const paused = popup.locator(`[data-paused-listing="${wrap.key}"]`);
+    await paused.waitFor();
+    expect(await paused.textContent()).toContain('Paused');
+    await shot(popup, 'popup-ebay-paused');
+
+    await paused.getByRole('button', { name: 'Resume' }).click();
+    await waitFor(async () => ebay.state.items.get(WRAP_SKU) === WRAP_QTY, 'the resume to reach eBay');
+    expect(bulkQuantities().map((r) => r[0].shipToLocationAvailability.quantity)).toEqual([0, WRAP_QTY]);
+    expect(ebay.listingStatus('7007001')).toBe('ACTIVE');
+    await waitFor(async () => (await h.badge()).text === '2', 'the badge back at 2');
+    const done = (await actions()).filter((a) => a.listingKey === wrap.key);
+    expect(done.map((a) => `${a.kind} ${a.result}`)).toEqual(['pause done', 'resume done']);
+    await popup.close();
+  });
+
+  it('a listing Seller Hub showed without a custom label is refused in words, and eBay is asked nothing', async () => {
+    const asked = ebay.requests.length;
+    const { popup, row } = await popupRow(tray.key);
+    await row.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect
+      .poll(() => row.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain("has not seen this listing's custom label");
+    expect(ebay.requests).toHaveLength(asked);
+    expect((await actions()).at(-1)).toMatchObject({
+      listingKey: tray.key,
+      result: 'failed',
+      failure: { code: 'refused', words: { key: 'channelErrorEbayNeedsSku' } },
+    });
+    await shot(row, 'popup-ebay-no-sku');
+    await popup.close();
+  });
+
+  it('with the rule on, a background re-check that finds the supplier sold out pauses the listing', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#connections`);
+    const rule = options.getByRole('checkbox', {
+      name: 'Pause automatically when one of my eBay listings turns “oversell risk”',
+    });
+    // Saved on change; the box shows the stored setting once it is saved.
+    await rule.click();
+    await expect.poll(() => rule.isChecked(), { timeout: 15_000 }).toBe(true);
+    await options.close();
+    // Re-checks at once: the host spacing of an e2e build (lib/recheck.ts E2E_SPACING_KEY), and "Check all now".
+    await (await h.worker()).evaluate(() => chrome.storage.local.set({ e2eHostSpacingMs: 0 }));
+    const recheckNow = async (page: typeof supplierInStock) => {
+      h.web.serve(page.url, page.html);
+      const popup = await h.openPopup();
+      expect(await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'recheck:now' }))).toMatchObject({
+        ok: true,
+      });
+      await popup.close();
+    };
+    const status = async () =>
+      (await readStore<{ listingKey: string; status: string }>(await h.worker(), 'assessments')).find(
+        (a) => a.listingKey === wrap.key,
+      )?.status;
+
+    await recheckNow(supplierInStock);
+    await waitFor(async () => (await status()) === 'ok', 'the re-check to find the supplier in stock');
+    const writes = bulkWrites().length;
+    // The seller has dismissed earlier notifications: what shows next is this re-check's.
+    await (await h.worker()).evaluate(async () => {
+      const { notifications } = chrome as unknown as Notifications;
+      for (const id of Object.keys(await notifications.getAll())) await notifications.clear(id);
+    });
+    await recheckNow(supplierSoldOut);
+    const byRule = async () => (await actions()).filter((a) => a.listingKey === wrap.key && a.by === 'rule');
+    await waitFor(async () => (await byRule())[0]?.result === 'done', 'the rule to pause the listing on eBay');
+    expect(await byRule()).toEqual([expect.objectContaining({ kind: 'pause', result: 'done' })]);
+    expect(bulkWrites()).toHaveLength(writes + 1);
+    expect(ebay.state.items.get(WRAP_SKU)).toBe(0);
+    const notified = await (await h.worker()).evaluate(() =>
+      (chrome as unknown as Notifications).notifications.getAll(),
+    );
+    expect(Object.keys(notified).sort()).toEqual([`critical:${wrap.key}`, `critical:${tray.key}`].sort());
     expect(errors).toEqual([]);
   });
 });
