@@ -115,7 +115,7 @@ describe('connections', () => {
         test: { at: T0 + 5, storeName: 'Acme Goods' },
       },
       { channel: 'woocommerce', store: 'shop.example.com', kind: 'api-key', savedAt: T0 },
-      { channel: 'ebay', store: 'eBay', kind: 'token', savedAt: T0 },
+      { channel: 'ebay', store: 'eBay', kind: 'token', outOfStockControl: true, savedAt: T0 },
       { channel: 'etsy', store: `Etsy ${ETSY_SHOP_ID}`, kind: 'refresh-token', savedAt: T0 },
       { channel: 'amazon', store: `${SELLER_ID} (EU)`, kind: 'refresh-token', savedAt: T0 },
     ]);

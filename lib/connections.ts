@@ -32,6 +32,8 @@ export interface ConnectionSummary {
   /** `acme-goods.myshopify.com`, `shop.example.com`, `eBay`, `Etsy 12345678`, `A1B2C3D4E5F6G7 (EU)`. */
   store: string;
   kind: 'token' | 'client-credentials' | 'api-key' | 'refresh-token';
+  /** eBay: the seller confirmed out-of-stock control is on (Pause refuses until they do). */
+  outOfStockControl?: boolean;
   savedAt: number;
   test?: TestOutcome;
 }
@@ -100,6 +102,7 @@ export function summarize(connections: Connections): ConnectionSummary[] {
     channel: input.channel,
     store: storeOf(input),
     kind: kindOf(input),
+    ...(input.channel === 'ebay' ? { outOfStockControl: input.credentials.outOfStockControl } : {}),
     savedAt,
     ...(test ? { test } : {}),
   }));

@@ -40,9 +40,10 @@ export function App() {
         </ul>
       </nav>
       {/* `language` changes once its messages are loaded: the sections start again in it (their "Saved." lines
-          were in the old one); the header, and the focus on the language select, stay. */}
+          were in the old one); the header, and the focus on the language select, stay. They first mount once it is
+          known, so nothing typed or chosen right after the page opens is lost to that restart. */}
       <main key={language}>
-        {!settings ? (
+        {!settings || !language ? (
           <p className="muted">{t('loading')}</p>
         ) : (
           <>

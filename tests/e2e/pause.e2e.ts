@@ -408,8 +408,7 @@ describe('a seller pauses and resumes an eBay listing through the Sell Inventory
   it('connects eBay in Options with a user token and the out-of-stock option confirmed; every form is labelled', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html#connections`);
-    // Every field of the marketplace forms has a name a screen reader reads out (read in one go: the page
-    // renders again once its settings and language are loaded).
+    // Every field of every connection form has a name a screen reader reads out (read in one go, once shown).
     await options.locator('form[data-channel="amazon"] .connection-state').waitFor();
     const unnamed = await options.evaluate(() =>
       [...document.querySelectorAll('form[data-channel] input, form[data-channel] select')]
@@ -427,7 +426,9 @@ describe('a seller pauses and resumes an eBay listing through the Sell Inventory
     expect(await outOfStock.isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => form.getByRole('status').textContent(), { timeout: 15_000 }).toContain('answers as “eBay”');
-    expect(await form.locator('.connection-state').textContent()).toContain('Connected to eBay');
+    const state = await form.locator('.connection-state').textContent();
+    expect(state).toContain('Connected to eBay');
+    expect(state).toContain('Out-of-stock option confirmed.');
     expect(await form.getByLabel('User access token', { exact: true }).inputValue()).toBe('');
     const stored = await options.evaluate(() => chrome.storage.local.get('connections'));
     expect(Object.keys(stored.connections as object).sort()).toEqual(['ebay', 'shopify', 'woocommerce']);

@@ -121,6 +121,8 @@ function SavedLine({ saved }: { saved: ConnectionSummary }) {
       {test?.failure && (
         <span className="field-error">{t('connLastTestFailed', [when(test.at), say(test.failure.words)])}</span>
       )}
+      {saved.outOfStockControl === true && <span> {t('connEbayOutOfStockConfirmed')}</span>}
+      {saved.outOfStockControl === false && <span className="field-error"> {t('connEbayOutOfStockNotConfirmed')}</span>}
     </>
   );
 }
