@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { getMany, type HistoryRow, type LinkRow, type OversellDb, type SnoozeRow } from '@/lib/db';
 import type { Assessment, Observation, Severity, Status } from '@/lib/model';
-import { activeSnoozes, snoozeHides } from '@/lib/snooze';
+import { snoozeHides } from '@/lib/snooze';
 
 export const SHOWN_SEVERITIES = ['critical', 'warning', 'info'] as const satisfies Severity[];
 export type ShownSeverity = (typeof SHOWN_SEVERITIES)[number];
@@ -48,16 +48,22 @@ export function siteOf(offerKey: string): string {
   return second.includes('.') ? `${adapter}:${second}` : adapter;
 }
 
+/** What the store holds, as keys: read when the data changes, not when the clock ticks (see shownProblems). */
+export interface ProblemKeys {
+  /** Every problem's listing key per severity, newest change first, without listings that are only unlinked. */
+  all: Record<ShownSeverity, string[]>;
+  /** Keys passing the status, site and search filters; null when none is set. */
+  matching: Set<string> | null;
+  /** Every snooze, with the current status of its problem. */
+  snoozes: Map<string, { snooze: SnoozeRow; status?: Status }>;
+  unlinked: number;
+}
+
 /**
  * The popup's problems as keys: for each severity, every listing key through the [severity+changedAt] index
- * (keys only, no rows), minus listings that are only unlinked, minus set-aside ones unless `withSetAside`.
+ * (keys only, no rows), minus listings that are only unlinked.
  */
-export async function loadProblemIndex(
-  db: OversellDb,
-  filter: ProblemFilter,
-  now: number,
-  withSetAside: boolean,
-): Promise<ProblemIndex> {
+export async function loadProblemKeys(db: OversellDb, filter: ProblemFilter): Promise<ProblemKeys> {
   const keysOf = async (severity: ShownSeverity) =>
     (
       (await db.assessments
@@ -65,39 +71,56 @@ export async function loadProblemIndex(
         .between([severity, Dexie.minKey], [severity, Dexie.maxKey])
         .primaryKeys()) as string[]
     ).reverse(); // read ascending (getAllKeys everywhere), shown newest first
-  const [critical, warning, info, unlinkedKeys, setAside, matching] = await Promise.all([
+  const [critical, warning, info, unlinkedKeys, snoozeRows, matching] = await Promise.all([
     keysOf('critical'),
     keysOf('warning'),
     keysOf('info'),
     db.assessments.where('status').equals('unlinked').primaryKeys() as Promise<string[]>,
-    activeSnoozes(db, now),
+    db.snoozes.toArray(),
     keysMatching(db, filter),
   ]);
+  const statuses = snoozeRows.length ? await db.assessments.bulkGet(snoozeRows.map((r) => r.listingKey)) : [];
   const unlinked = new Set(unlinkedKeys);
-  const all = { critical, warning, info: info.filter((k) => !unlinked.has(k)) };
+  return {
+    all: { critical, warning, info: info.filter((k) => !unlinked.has(k)) },
+    matching,
+    snoozes: new Map(snoozeRows.map((snooze, i) => [snooze.listingKey, { snooze, status: statuses[i]?.status }])),
+    unlinked: unlinked.size,
+  };
+}
+
+/**
+ * What the list shows now: the keys after the channel filter, without set-aside problems unless `withSetAside`,
+ * with the counts. Pure and cheap, so the clock (a snooze ends) and the toggle cost no database read.
+ */
+export function shownProblems(raw: ProblemKeys, channel: string, now: number, withSetAside: boolean): ProblemIndex {
   const channels = new Set<string>();
   let open = 0;
-  let setAsideShown = 0;
+  let setAside = 0;
   const keys = {} as Record<ShownSeverity, string[]>;
   for (const severity of SHOWN_SEVERITIES) {
-    keys[severity] = all[severity].filter((key) => {
+    keys[severity] = raw.all[severity].filter((key) => {
       channels.add(channelOf(key));
-      const aside = setAside.has(key);
+      const s = raw.snoozes.get(key);
+      const aside = s !== undefined && snoozeHides(s.snooze, s.status, now);
       if (!aside) open++;
-      if (filter.channel && channelOf(key) !== filter.channel) return false;
-      if (matching && !matching.has(key)) return false;
-      if (aside) setAsideShown++;
+      if (channel && channelOf(key) !== channel) return false;
+      if (raw.matching && !raw.matching.has(key)) return false;
+      if (aside) setAside++;
       return !aside || withSetAside;
     });
   }
-  return {
-    keys,
-    complete: true,
-    setAside: setAsideShown,
-    open,
-    unlinked: unlinked.size,
-    channels: [...channels].sort(),
-  };
+  return { keys, complete: true, setAside, open, unlinked: raw.unlinked, channels: [...channels].sort() };
+}
+
+/** loadProblemKeys and shownProblems in one (for callers that do not keep the keys). */
+export async function loadProblemIndex(
+  db: OversellDb,
+  filter: ProblemFilter,
+  now: number,
+  withSetAside: boolean,
+): Promise<ProblemIndex> {
+  return shownProblems(await loadProblemKeys(db, filter), filter.channel, now, withSetAside);
 }
 
 /**

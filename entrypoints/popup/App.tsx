@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Filters } from '@/components/problems/Filters';
 import { ProblemList } from '@/components/problems/ProblemList';
@@ -7,11 +7,12 @@ import type { SetAsideChoice } from '@/components/problems/RowActions';
 import {
   type FirstScreen,
   loadProblemHead,
-  loadProblemIndex,
+  loadProblemKeys,
   loadStoreCounts,
   NO_FILTER,
   type ProblemFilter,
   type ProblemRow,
+  shownProblems,
 } from '@/components/queries';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -40,17 +41,21 @@ export function App({ firstScreen }: { firstScreen?: FirstScreen }) {
   const [showSetAside, setShowSetAside] = useState(false);
   const [ready, setReady] = useState(false);
   const [notice, setNotice] = useState<{ row: ProblemRow; choice: SetAsideChoice } | null>(null);
-  // The first screen from a few rows (loadProblemHead), then every key and count once it is painted.
-  const full = useLiveQuery(
-    async () => (ready ? loadProblemIndex(db, { ...filter, search }, now, showSetAside) : undefined),
-    [ready, filter.channel, filter.site, filter.status, search, now, showSetAside],
+  // The first screen from a few rows read before rendering (main.tsx), then every key and count: that read starts
+  // once the first screen is painted (on this 2-core machine it would compete with the paint), ahead of the refresh.
+  const keys = useLiveQuery(
+    async () => (ready ? loadProblemKeys(db, { ...filter, search }) : undefined),
+    [ready, filter.site, filter.status, search],
+  );
+  const full = useMemo(
+    () => keys && shownProblems(keys, filter.channel, now, showSetAside),
+    [keys, filter.channel, now, showSetAside],
   );
   const head = useLiveQuery(
-    async () => (full ? undefined : loadProblemHead(db, now)),
+    async () => (full || firstScreen ? undefined : loadProblemHead(db, now)),
     [full === undefined, now],
-    firstScreen?.head,
   );
-  const index = full ?? head;
+  const index = full ?? head ?? firstScreen?.head;
   const counts = useLiveQuery(async () => (ready ? loadStoreCounts(db) : undefined), [ready]);
   const onFirstPaint = useCallback(() => setReady(true), []);
   const onSetAside = useCallback((row: ProblemRow, choice: SetAsideChoice) => setNotice({ row, choice }), []);
@@ -58,12 +63,12 @@ export function App({ firstScreen }: { firstScreen?: FirstScreen }) {
   useEffect(() => {
     if (index && Object.values(index.keys).every((k) => k.length === 0)) setReady(true);
   }, [index]);
-  const indexed = full !== undefined;
   useEffect(() => {
-    // Staleness depends on the clock: fresh assessments each time the popup opens. Sent once the list and its
-    // index are read, because the worker's reassessment holds the database while it runs (seconds at 10,000).
-    if (indexed) void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
-  }, [indexed]);
+    // Staleness depends on the clock: fresh assessments each time the popup opens. Sent after the index read above
+    // has started (a query starts as its hook renders, an effect runs after), because the worker's reassessment
+    // holds the database while it runs (seconds at 10,000 links).
+    if (ready) void browser.runtime.sendMessage({ type: 'refresh' } satisfies RefreshMessage).catch(() => {});
+  }, [ready]);
 
   const loading = index === undefined;
   const filtered = Boolean(search || filter.channel || filter.site || filter.status);
