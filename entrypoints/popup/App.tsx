@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Filters } from '@/components/problems/Filters';
 import { ProblemList } from '@/components/problems/ProblemList';
 import type { SetAsideChoice } from '@/components/problems/RowActions';
+import { SetAsideNotice } from '@/components/problems/SetAsideNotice';
 import {
   type FirstScreen,
   loadProblemHead,
@@ -16,7 +17,7 @@ import {
 } from '@/components/queries';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import type { RefreshMessage, UnsnoozeProblemMessage } from '@/lib/messages';
+import type { RefreshMessage } from '@/lib/messages';
 
 // Not needed for the first paint of the problem list: loaded once it is on screen (the adapter registry,
 // the linking flow, the re-check section and zod live in these chunks).
@@ -141,35 +142,6 @@ export function App({ firstScreen }: { firstScreen?: FirstScreen }) {
         </>
       )}
     </main>
-  );
-}
-
-/** "Snoozed for 1 hour: <listing>. Undo": the row has left the list, so the seller sees where it went. */
-function SetAsideNotice({ row, choice, onDone }: { row: ProblemRow; choice: SetAsideChoice; onDone: () => void }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  const name = row.listing ? `${row.listing.productTitle} · ${row.listing.label}` : row.assessment.listingKey;
-  const undo = async () => {
-    const message: UnsnoozeProblemMessage = { type: 'problem:unsnooze', listingKey: row.assessment.listingKey };
-    await browser.runtime.sendMessage(message);
-    onDone();
-  };
-  const words = {
-    hour: 'setAsideDoneHour',
-    day: 'setAsideDoneDay',
-    change: 'setAsideDoneChange',
-    acknowledge: 'setAsideDoneAcknowledged',
-  }[choice];
-  return (
-    <p className="set-aside-notice" role="status" tabIndex={-1} ref={ref}>
-      {t(words, [name])}{' '}
-      <button type="button" onClick={() => void undo()}>
-        {t('undo')}
-      </button>{' '}
-      <button type="button" className="link-like" aria-label={t('dismiss')} onClick={onDone}>
-        ×
-      </button>
-    </p>
   );
 }
 
