@@ -211,7 +211,10 @@ describe('background re-checks', () => {
     // Loaded in a tab, read there by the content script, then closed; the product is verified by that visit.
     expect(tabLoads.get(url)).toBe(2);
     expect(h.context.pages().map((p) => p.url())).not.toContain(url);
-    expect((await queue())[0]).toMatchObject({ state: 'ok', verifiedVia: 'page' });
+    // The visit's reading reaches the queue row just after the tab closes: wait for it rather than race it.
+    await expect
+      .poll(async () => (await queue())[0], { timeout: 10_000 })
+      .toMatchObject({ state: 'ok', verifiedVia: 'page' });
     await expect.poll(() => visit.count()).toBe(0);
   });
 
