@@ -93,8 +93,12 @@ export async function finishClaim(
   host: Partial<HostRow>,
 ): Promise<void> {
   await db.transaction('rw', [db.recheck, db.hosts], async () => {
+    // A tab read the product while this fetch was in flight (the seller's visit): that fresher verdict stands.
+    const now = await db.recheck.get(claim.row.productKey);
+    const overtaken = now !== undefined && now.verifiedAt !== claim.row.verifiedAt;
+    const patch = overtaken ? { checkedAt: row.checkedAt } : row;
     // `update`, not `put`: a link deleted while the page was in flight must not bring its row back.
-    await db.recheck.update(claim.row.productKey, { ...row, leaseUntil: undefined });
+    await db.recheck.update(claim.row.productKey, { ...patch, leaseUntil: undefined });
     const current = (await db.hosts.get(claim.host.host)) ?? claim.host;
     await db.hosts.put({ ...current, ...host, inFlightUntil: undefined, inFlightBy: undefined });
   });
