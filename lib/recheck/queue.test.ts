@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { T0 } from '../../tests/factories';
 import { OversellDb, type RecheckRow } from '../db';
+
 import { finishClaim } from './queue';
 
 let db: OversellDb;
@@ -24,7 +25,12 @@ beforeEach(async () => {
 });
 
 describe('finishClaim', () => {
-  const verdict = { state: 'needs-visit', detail: 'client-rendered', checkedAt: T0 + 5000, dueAt: T0 + 86_400_000 };
+  const verdict: Partial<RecheckRow> = {
+    state: 'needs-visit',
+    detail: 'client-rendered',
+    checkedAt: T0 + 5000,
+    dueAt: T0 + 86_400_000,
+  };
 
   it("writes the fetch's verdict and releases the lease", async () => {
     await finishClaim(db, { row, host }, verdict, {});
@@ -34,7 +40,12 @@ describe('finishClaim', () => {
   });
 
   it('keeps the verdict of a tab that read the product while the fetch was in flight', async () => {
-    const visited = { state: 'ok', verifiedAt: T0 + 2000, verifiedVia: 'page', dueAt: T0 + 3600_000 };
+    const visited: Partial<RecheckRow> = {
+      state: 'ok',
+      verifiedAt: T0 + 2000,
+      verifiedVia: 'page',
+      dueAt: T0 + 3600_000,
+    };
     await db.recheck.update(row.productKey, visited);
     await finishClaim(db, { row, host }, verdict, {});
     const got = await db.recheck.get(row.productKey);
