@@ -1,7 +1,7 @@
 // Background re-checks, wired to the extension: the alarm, the offscreen reader (Chrome) or DOMParser
 // (Firefox), host permissions, notifications, and the popup's commands. The queue logic lives in
 // lib/recheck/ and takes all of this as plain functions, so it runs in unit tests without a browser.
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import type { OversellDb } from './db';
 import { t } from './i18n';
 import type { IngestResult } from './ingest';
@@ -167,6 +167,10 @@ export function createRechecks(db: OversellDb, afterIngest: AfterIngest): Rechec
         tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => null))?.url ?? null,
         closeTab: async (tabId) => {
           await browser.tabs.remove(tabId);
+        },
+        readTab: async (tabId, adapterId) => {
+          const file = `/content-scripts/${adapterId}.js` as Extract<PublicPath, `/content-scripts/${string}`>;
+          await browser.scripting.executeScript({ target: { tabId }, files: [file] });
         },
       }),
   };

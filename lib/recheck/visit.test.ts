@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { T0 } from '../../tests/factories';
 import { OversellDb } from '../db';
 import { DEFAULT_SETTINGS } from '../model';
-import { VISIT_TIMEOUT_MS, type VisitDeps, visitPages } from './visit';
+import { VISIT_NUDGE_MS, VISIT_TIMEOUT_MS, type VisitDeps, visitPages } from './visit';
 
 let db: OversellDb;
 let n = 0;
@@ -62,6 +62,9 @@ function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000): Vi
       return id;
     },
     tabUrl: async (id) => opened.get(id)?.url ?? null,
+    readTab: async (id, adapterId) => {
+      events.push(`read ${opened.get(id)?.url.slice(-6)} with ${adapterId} at ${clock - T0}`);
+    },
     closeTab: async (id) => {
       events.push(`close ${opened.get(id)?.url.slice(-6)} at ${clock - T0}`);
     },
@@ -94,8 +97,12 @@ describe('visitPages', () => {
     expect((await visitPages(deps(2))).opened).toBe(2);
   });
 
-  it('closes a tab that never sends a reading after the timeout', async () => {
+  it('runs the reader in a tab that has sent nothing, and closes it after the timeout if still nothing', async () => {
     await visitPages(deps(1, null));
-    expect(events).toEqual(['open 1.html at 0', `close 1.html at ${VISIT_TIMEOUT_MS}`]);
+    expect(events).toEqual([
+      'open 1.html at 0',
+      `read 1.html with aliexpress at ${VISIT_NUDGE_MS}`,
+      `close 1.html at ${VISIT_TIMEOUT_MS}`,
+    ]);
   });
 });

@@ -7,6 +7,11 @@ import type { Settings } from '../model';
 const HOUR_MS = 3600_000;
 /** A page that has not sent a reading by then is closed anyway (its state stays "needs a visit"). */
 export const VISIT_TIMEOUT_MS = 30_000;
+/**
+ * A tab that has sent nothing by then gets its site's reader run in it directly: Chromium sometimes does not
+ * inject a manifest content script into a background tab sent to a page right after it opened.
+ */
+export const VISIT_NUDGE_MS = 10_000;
 /** One click opens at most this many, so the reply comes back while the popup is still open. */
 const VISITS_PER_CLICK = 10;
 
@@ -20,6 +25,8 @@ export interface VisitDeps {
   openTab: (url: string) => Promise<number>;
   tabUrl: (tabId: number) => Promise<string | null>;
   closeTab: (tabId: number) => Promise<void>;
+  /** Runs the adapter's content script in the tab (scripting.executeScript). */
+  readTab: (tabId: number, adapterId: string) => Promise<void>;
 }
 
 export async function visitPages(deps: VisitDeps): Promise<{ opened: number; allowed: number }> {
@@ -38,7 +45,7 @@ export async function visitPages(deps: VisitDeps): Promise<{ opened: number; all
     const tabId = await deps.openTab(row.url);
     opened += 1;
     try {
-      await waitForReading(deps, tabId, row.url, at);
+      await waitForReading(deps, tabId, row.url, row.adapterId, at);
     } finally {
       await deps.closeTab(tabId).catch(() => {});
     }
@@ -47,11 +54,16 @@ export async function visitPages(deps: VisitDeps): Promise<{ opened: number; all
 }
 
 /** Until the tab's page has a reading newer than the visit (by the product URL or wherever the tab ended up). */
-async function waitForReading(deps: VisitDeps, tabId: number, url: string, since: number): Promise<void> {
+async function waitForReading(deps: VisitDeps, tabId: number, url: string, adapterId: string, since: number) {
+  let nudged = false;
   while (deps.now() - since < VISIT_TIMEOUT_MS) {
     const urls = [url, await deps.tabUrl(tabId)].filter((u): u is string => !!u);
     const pages = await deps.db.pages.bulkGet(urls.map((u) => u.replace(/#.*$/, '')));
     if (pages.some((p) => p && p.at >= since)) return;
+    if (!nudged && deps.now() - since >= VISIT_NUDGE_MS) {
+      nudged = true;
+      await deps.readTab(tabId, adapterId).catch(() => {});
+    }
     await deps.sleep(250);
   }
 }
