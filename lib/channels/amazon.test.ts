@@ -1,5 +1,6 @@
 // Contract tests: the Amazon client against a local fake of SP-API Listings Items 2021-08-01 (tests/fakes/amazon.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../../tests/channel-result';
 import {
   type AmazonFake,
   DE,
@@ -15,7 +16,6 @@ import {
 } from '../../tests/fakes/amazon';
 import { createAmazonChannel } from './amazon';
 import type { AmazonSnapshot } from './amazon-schemas';
-import type { ChannelFailure, ChannelResult } from './error';
 import type { Channel, ChannelOptions, ListingRef } from './types';
 
 const CREDS = {
@@ -50,14 +50,6 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function value<T>(result: ChannelResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: ChannelResult<T>): ChannelFailure {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 const ref = (key = OWN_KEY): ListingRef => value(channel.parseKey(key));
 const snapshot = async (key = OWN_KEY) => value(await channel.snapshot(ref(key), CREDS));
 const patches = () => fake.requests.filter((r) => r.method === 'PATCH');

@@ -1,5 +1,6 @@
 // Contract tests: the eBay client against a local fake of the Sell Inventory API (tests/fakes/ebay.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../../tests/channel-result';
 import {
   EBAY_ACCESS_TOKEN,
   EBAY_CLIENT_ID,
@@ -21,7 +22,6 @@ import {
 } from '../../tests/fakes/ebay';
 import { createEbayChannel } from './ebay';
 import type { EbaySnapshot } from './ebay-schemas';
-import type { ChannelFailure, ChannelResult } from './error';
 import type { Channel, ChannelOptions, ListingRef } from './types';
 
 const TOKEN_CREDS = { kind: 'token', accessToken: EBAY_ACCESS_TOKEN, outOfStockControl: true };
@@ -52,14 +52,6 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function value<T>(result: ChannelResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: ChannelResult<T>): ChannelFailure {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 const candle = (): ListingRef => value(channel.parseKey(CANDLE_KEY, { sku: SKU_CANDLE }));
 const mug = (): ListingRef => value(channel.parseKey(MUG_KEY, { sku: SKU_MUG }));
 const snapshot = async (ref = candle(), creds: unknown = TOKEN_CREDS) => value(await channel.snapshot(ref, creds));

@@ -1,5 +1,6 @@
 // Contract tests: the Etsy client against a local fake of the Open API v3 (tests/fakes/etsy.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../../tests/channel-result';
 import {
   ETSY_KEYSTRING,
   ETSY_REFRESH_TOKEN,
@@ -12,7 +13,6 @@ import {
   MUG_ENDS,
   startEtsyFake,
 } from '../../tests/fakes/etsy';
-import type { ChannelFailure, ChannelResult } from './error';
 import { createEtsyChannel } from './etsy';
 import type { EtsySnapshot } from './etsy-schemas';
 import type { Channel, ChannelId, ChannelOptions, ListingRef } from './types';
@@ -50,14 +50,6 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function value<T>(result: ChannelResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: ChannelResult<T>): ChannelFailure {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 const ref = (key = MUG_KEY): ListingRef => value(channel.parseKey(key));
 const snapshot = async (key = MUG_KEY) => value(await channel.snapshot(ref(key), CREDS));
 const patches = () => fake.requests.filter((r) => r.method === 'PATCH');

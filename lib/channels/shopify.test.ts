@@ -1,5 +1,6 @@
 // Contract tests: the Shopify client against a local fake of the Admin GraphQL API (tests/fakes/shopify.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../../tests/channel-result';
 import {
   ACCESS_TOKEN,
   CLIENT_ID,
@@ -15,7 +16,6 @@ import {
   VARIANT_UNTRACKED,
   WAREHOUSE,
 } from '../../tests/fakes/shopify';
-import type { ChannelFailure, ChannelResult } from './error';
 import { createShopifyChannel } from './shopify';
 import type { ShopifySnapshot } from './shopify-schemas';
 import type { Channel, ChannelOptions, ListingRef } from './types';
@@ -45,14 +45,6 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function value<T>(result: ChannelResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: ChannelResult<T>): ChannelFailure {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 const ref = (variant = VARIANT_TRACKED): ListingRef => value(channel.parseKey(keyOf(variant)));
 const snapshot = async (variant = VARIANT_TRACKED, creds: unknown = TOKEN_CREDS) =>
   value(await channel.snapshot(ref(variant), creds));

@@ -1,5 +1,6 @@
 // Contract tests: the WooCommerce client against a local fake of the REST v3 API (tests/fakes/woocommerce.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failure, value } from '../../tests/channel-result';
 import {
   CONSUMER_KEY,
   CONSUMER_SECRET,
@@ -13,7 +14,6 @@ import {
   WOO_SITE,
   type WooFake,
 } from '../../tests/fakes/woocommerce';
-import type { ChannelFailure, ChannelResult } from './error';
 import type { Channel, ChannelOptions, ListingRef } from './types';
 import { createWooCommerceChannel } from './woocommerce';
 import type { WooSnapshot } from './woocommerce-schemas';
@@ -41,14 +41,6 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-function value<T>(result: ChannelResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: ChannelResult<T>): ChannelFailure {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
 const ref = (key = SIMPLE_KEY): ListingRef => value(channel.parseKey(key));
 const variationKey = (id: number) => `woocommerce:${WOO_HOST}:${VARIABLE_ID}:${id}`;
 const snapshot = async (key = SIMPLE_KEY) => value(await channel.snapshot(ref(key), CREDS));
