@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import type { SaveLinkMessage } from '@/lib/messages';
 import type { Observation } from '@/lib/model';
 import { describeStock, hostOf } from './describe';
+import { UnitsPerSaleInput } from './linking/UnitsPerSaleInput';
 
 interface Props {
   listings: Observation[];
@@ -62,17 +63,7 @@ export function LinkForm({ listings, suppliers, links }: Props) {
         value={offerKey}
         onChange={setOfferKey}
       />
-      <label>
-        {t('linkUnitsPerSale')}
-        <input
-          name="unitsPerSale"
-          type="number"
-          min={1}
-          max={1000}
-          value={units}
-          onChange={(e) => setUnits(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))}
-        />
-      </label>
+      <UnitsPerSaleInput value={units} onChange={setUnits} />
       {existing && <p className="muted">{t('linkAddsFallback', [existing.suppliers.length])}</p>}
       <button type="submit" disabled={!listingKey || !offerKey}>
         {existing ? t('linkSaveFallback') : t('linkSave')}

@@ -8,6 +8,7 @@ import { canonicalName } from '@/lib/linking/option-names';
 import { proposeVariantMapping, type VariantProposal } from '@/lib/linking/variant-match';
 import type { Reply, SaveLinksMessage } from '@/lib/messages';
 import { describeStock } from '../describe';
+import { UnitsPerSaleInput } from './UnitsPerSaleInput';
 
 interface Props {
   listingProductKey: string;
@@ -115,17 +116,7 @@ export function MappingTable({ listingProductKey, supplierProductKey, onSaved, o
           ))}
         </tbody>
       </table>
-      <label>
-        {t('linkUnitsPerSale')}
-        <input
-          name="unitsPerSale"
-          type="number"
-          min={1}
-          max={1000}
-          value={units}
-          onChange={(e) => setUnits(Math.max(1, Math.min(1000, Number(e.target.value) || 1)))}
-        />
-      </label>
+      <UnitsPerSaleInput value={units} onChange={setUnits} />
       <div className="actions">
         <button type="button" onClick={onBack}>
           {t('mapBack')}
