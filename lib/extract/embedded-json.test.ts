@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMs } from '../../tests/cpu-time';
 import { parseHtml } from '../../tests/parse-html';
-import { findAssignedLiteral, getPath, inlineScripts, parseJsLiteral, readJsonScript } from './embedded-json';
+import {
+  endOfJsonValue,
+  findAssignedLiteral,
+  getPath,
+  inlineScripts,
+  parseJsLiteral,
+  readJsonScript,
+} from './embedded-json';
 
 const value = (src: string) => parseJsLiteral(src, 0)?.value;
 
@@ -72,9 +79,13 @@ describe('parseJsLiteral', () => {
     expect(parseJsLiteral(src, src === 'x' ? 5 : 0)).toBeNull();
   });
 
-  it('accepts nesting up to 200 and rejects deeper', () => {
-    expect(value(`${'['.repeat(200)}${']'.repeat(200)}`)).toBeDefined();
-    expect(parseJsLiteral(`${'['.repeat(201)}${']'.repeat(201)}`, 0)).toBeNull();
+  it('accepts JavaScript nesting up to 200 and rejects deeper', () => {
+    expect(value(`${'[!0,'.repeat(200)}${']'.repeat(200)}`)).toBeDefined();
+    expect(parseJsLiteral(`${'[!0,'.repeat(201)}${']'.repeat(201)}`, 0)).toBeNull();
+  });
+
+  it('reads strict JSON at any depth (JSON.parse does not recurse)', () => {
+    expect(value(`${'['.repeat(5000)}${']'.repeat(5000)}`)).toBeDefined();
   });
 
   it('returns null fast on hostile input, never throws', () => {
@@ -116,8 +127,62 @@ describe('parseJsLiteral: JSON fast path and its fallback agree', () => {
     expect(parseJsLiteral(src, 4)).toEqual({ value: { a: { b: [1, 2] } }, end: src.indexOf(';') });
   });
 
+  it.each([
+    ['V8', 'Unexpected non-whitespace character after JSON at position 8 (line 1 column 9)', '{"a": 1} x', 8],
+    [
+      'SpiderMonkey',
+      'JSON.parse: unexpected non-whitespace character after JSON data at line 3 column 2 of the JSON data',
+      '{\n"a": 1\n};',
+      10,
+    ],
+    ['another error', "Expected property name or '}' in JSON at position 2", '{ a: 1}', undefined],
+    ['a line past the end', 'unexpected non-whitespace character after JSON data at line 9 column 1', '{}', undefined],
+  ])('finds where the JSON value ends from a %s message', (_engine, message, text, end) => {
+    expect(endOfJsonValue(message, text)).toBe(end);
+  });
+
+  it('reads the engine it runs on', () => {
+    const text = '{"a": [1, 2]}\n};\nwindow.x = 1;';
+    let message = '';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(endOfJsonValue(message, text)).toBe(14);
+  });
+
   it('rejects an unterminated JSON-looking literal', () => {
     expect(parseJsLiteral('{"a": [1, 2, {"b": "c"}', 0)).toBeNull();
+  });
+
+  it.each([
+    // AliExpress 2023: `window.runParams = { data: {…strict JSON…} }`.
+    [
+      'strict JSON inside a bare key',
+      '{data: {"a": [1, {"b": "}"}], "c": null}, is23: !0}',
+      { data: { a: [1, { b: '}' }], c: null }, is23: true },
+    ],
+    [
+      'a JSON-looking object that is not JSON deep down',
+      '{x: {"a": {"b": !0}, "c": [1, 2,]}}',
+      { x: { a: { b: true }, c: [1, 2] } },
+    ],
+    ['a JSON array inside a JavaScript one', "['a', [1, 2, 3], {k: 'v'}]", ['a', [1, 2, 3], { k: 'v' }]],
+    ['an empty object and array', '{a: {}, b: []}', { a: {}, b: [] }],
+  ])('reads %s', (_name, src, expected) => {
+    expect(parseJsLiteral(src, 0)?.value).toEqual(expected);
+  });
+
+  it('stays linear when every level looks like JSON and is not', () => {
+    // Each level starts like JSON (a quoted key) and fails only at its innermost `!0`.
+    const depth = 150;
+    const src = `${'{"k": '.repeat(depth)}!0${'}'.repeat(depth)}`;
+    const padded = `[${Array.from({ length: 2000 }, () => src).join(',')}]`;
+    expect(parseJsLiteral(padded, 0)?.value).toHaveLength(2000);
+    const t = cpuMs(() => parseJsLiteral(padded, 0));
+    // A quadratic fallback (re-scanning each level) would take ~75x one scan; linear stays well under a second.
+    expect(t).toBeLessThan(1000);
   });
 });
 

@@ -55,6 +55,13 @@ function setKey(obj: Record<string, unknown>, key: string, value: unknown): void
 class LiteralParser {
   pos: number;
   readonly limit: number;
+  /**
+   * Characters that failed JSON attempts may still scan. Nested objects and arrays are first tried as strict
+   * JSON (AliExpress writes `{ data: {…90 KB of JSON…} }`, and JSON.parse reads that ~10x faster than this
+   * parser); a failed attempt wastes its scan, so the waste is capped at twice the input: linear whatever
+   * the page holds.
+   */
+  jsonBudget: number;
 
   constructor(
     readonly src: string,
@@ -62,6 +69,19 @@ class LiteralParser {
   ) {
     this.pos = start;
     this.limit = Math.min(src.length, start + MAX_LITERAL_CHARS);
+    this.jsonBudget = 2 * (this.limit - start);
+  }
+
+  /** The nested literal at `pos` read as strict JSON, or undefined (then the parser reads it itself). */
+  tryJson(): unknown {
+    if (this.jsonBudget <= 0) return undefined;
+    const r = parseJsonAt(this.src, this.pos, this.limit);
+    if ('scanned' in r) {
+      this.jsonBudget -= r.scanned;
+      return undefined;
+    }
+    this.pos = r.end;
+    return r.value;
   }
 
   fail(): never {
@@ -184,8 +204,11 @@ class LiteralParser {
     this.skipSpace();
     if (this.pos >= this.limit) this.fail();
     const c = this.src.charCodeAt(this.pos);
-    if (c === 123) return this.readObject(depth + 1);
-    if (c === 91) return this.readArray(depth + 1);
+    if (c === 123 || c === 91) {
+      const json = depth > 0 ? this.tryJson() : undefined; // depth 0 was tried by `parseAt`
+      if (json !== undefined) return json;
+      return c === 123 ? this.readObject(depth + 1) : this.readArray(depth + 1);
+    }
     if (c === 34 || c === 39 || c === 96) return this.readString(c);
     if (isDigit(c) || c === 45 || c === 43 || c === 46) return this.readNumber();
     if (c === 33) {
@@ -261,49 +284,82 @@ class LiteralParser {
   }
 }
 
-// Fast path: most pages inline strict JSON (AliExpress's runParams, __NEXT_DATA__-style blobs). Find where the
-// literal ends with native regex scans, then let JSON.parse read it: in a content script's first (cold) run this
-// is ~10x faster than the parser below, which stays the fallback for real JavaScript literals.
-const PLAIN_JSON_RUN = /[^"'{}[\]]+/y;
-const QUOTED: Record<number, RegExp> = { 34: /"(?:[^"\\\n\r]|\\[\s\S])*"/y, 39: /'(?:[^'\\\n\r]|\\[\s\S])*'/y };
+// Fast path: most pages inline strict JSON (AliExpress's runParams data, __NEXT_DATA__-style blobs). JSON.parse
+// reads from the literal's start to the end of the text: a JSON value followed by more script makes it throw
+// "…after JSON at position N", and N is where the value ends, so a second JSON.parse of exactly that slice reads
+// it. No JavaScript loop walks the text: in a content script's first (cold) run that is what costs, ~10x more
+// than the two native parses. Anything else (bare keys, single quotes, `!0`) throws elsewhere and the full
+// parser below decides.
 
-function parseJsonAt(src: string, start: number): { value: unknown; end: number } | null {
-  let i = start;
-  while (i < src.length && (src.charCodeAt(i) <= 32 || src.charCodeAt(i) === 0xa0)) i++;
-  const first = src.charCodeAt(i);
-  if (first !== 123 && first !== 91) return null;
-  const from = i;
-  const limit = Math.min(src.length, from + MAX_LITERAL_CHARS);
-  let depth = 0;
-  while (i < limit) {
-    const c = src.charCodeAt(i);
-    if (c === 34 || c === 39) {
-      const quoted = QUOTED[c];
-      quoted.lastIndex = i;
-      if (!quoted.test(src)) return null;
-      i = quoted.lastIndex;
-    } else {
-      if (c === 123 || c === 91) {
-        if (++depth > MAX_DEPTH) return null;
-      } else if (c === 125 || c === 93) {
-        if (--depth === 0) break;
-      }
-      i++;
-    }
-    PLAIN_JSON_RUN.lastIndex = i;
-    if (PLAIN_JSON_RUN.test(src)) i = PLAIN_JSON_RUN.lastIndex;
+/** What a JSON object can start with after its `{`: a quoted key or the closing brace. */
+const JSON_OBJECT_START = /\{\s*["}]/y;
+/** V8: "Unexpected non-whitespace character after JSON at position 17 (line 1 column 18)". */
+const V8_AFTER_JSON = /after JSON at position (\d+)/;
+/** SpiderMonkey: "JSON.parse: unexpected non-whitespace character after JSON data at line 1 column 18 of …". */
+const SPIDERMONKEY_AFTER_JSON = /after JSON data at line (\d+) column (\d+)/;
+/** Where an error says JSON.parse stopped reading ("at position N", "at line L column C"). */
+const V8_AT = /at position (\d+)/;
+
+/**
+ * Where the complete JSON value at the start of `text` ends, from the error JSON.parse gave for the whole
+ * text; undefined when the error is anything else (the text is not JSON) or the engine words it otherwise.
+ */
+export function endOfJsonValue(message: string, text: string): number | undefined {
+  const v8 = V8_AFTER_JSON.exec(message);
+  if (v8) return Number(v8[1]);
+  const sm = SPIDERMONKEY_AFTER_JSON.exec(message);
+  if (!sm) return undefined;
+  let lineStart = 0;
+  for (let line = 1; line < Number(sm[1]); line++) {
+    lineStart = text.indexOf('\n', lineStart) + 1;
+    if (lineStart === 0) return undefined;
   }
-  if (depth !== 0 || i >= limit) return null;
+  return lineStart + Number(sm[2]) - 1;
+}
+
+const isJsonSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/**
+ * The JSON object or array at `start`, or how many characters JSON.parse read before it proved not JSON
+ * (a bare first key costs nothing: `{data: …}` is never handed to it).
+ */
+function parseJsonAt(
+  src: string,
+  start: number,
+  limit = Math.min(src.length, start + MAX_LITERAL_CHARS),
+): { value: unknown; end: number } | { scanned: number } {
+  let from = start;
+  while (from < limit && (isJsonSpace(src.charCodeAt(from)) || src.charCodeAt(from) === 0xa0)) from++;
+  const first = src.charCodeAt(from);
+  if (first === 123) {
+    JSON_OBJECT_START.lastIndex = from;
+    if (!JSON_OBJECT_START.test(src)) return { scanned: 0 };
+  } else if (first !== 91) {
+    return { scanned: 0 };
+  }
+  const text = src.slice(from, limit);
+  let end = text.length;
+  let value: unknown;
   try {
-    return { value: JSON.parse(src.slice(from, i + 1)), end: i + 1 };
-  } catch {
-    return null; // JavaScript, not JSON (single quotes, bare keys, comments): the full parser decides
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const after = endOfJsonValue(message, text);
+    if (after === undefined) return { scanned: Number(V8_AT.exec(message)?.[1] ?? text.length) };
+    end = after;
+    try {
+      value = JSON.parse(text.slice(0, end));
+    } catch {
+      return { scanned: text.length }; // an engine that words its errors otherwise: the full parser decides
+    }
   }
+  while (end > 0 && isJsonSpace(text.charCodeAt(end - 1))) end--;
+  return { value, end: from + end };
 }
 
 function parseAt(src: string, start: number): { value: unknown; end: number } | { failedAt: number } {
   const json = parseJsonAt(src, start);
-  if (json) return json;
+  if ('value' in json) return json;
   const parser = new LiteralParser(src, start);
   try {
     const value = parser.readValue(0);
@@ -318,8 +374,8 @@ function parseAt(src: string, start: number): { value: unknown; end: number } | 
 /**
  * Parses the JavaScript literal (object, array, string, number, boolean, null) that starts at `start`
  * (leading whitespace and comments skipped). `end` is the index just after it. Null when the source
- * there is anything else (a call, a regex, a variable), unterminated, nested deeper than 200 or
- * longer than 4 M characters.
+ * there is anything else (a call, a regex, a variable), unterminated, longer than 4 M characters, or
+ * JavaScript (not strict JSON) nested deeper than 200.
  */
 export function parseJsLiteral(src: string, start: number): { value: unknown; end: number } | null {
   if (start < 0 || start >= src.length) return null;
