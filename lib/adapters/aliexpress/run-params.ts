@@ -37,7 +37,8 @@ const LAYOUTS = [
 /** `data` of the first inline script that assigns a non-empty `runParams` (pages assign `{}` first). */
 export function findRunParamsData(scripts: string[]): Json | null {
   for (const script of scripts) {
-    const at = script.search(NON_EMPTY_RUN_PARAMS);
+    // `includes` first: a regex over a page's other big scripts (DOM-owned strings) costs ~1 ms on a 2 MB page.
+    const at = script.includes('runParams') ? script.search(NON_EMPTY_RUN_PARAMS) : -1;
     if (at < 0) continue;
     // runParams is a JS literal (`{ data: {…}, … }`) but its `data` is usually strict JSON: reading it
     // directly lets JSON.parse do the work, ~10x faster on a page's first (cold) read than the full parser.
