@@ -171,6 +171,14 @@ describe('readStockText: what it must not read', () => {
     expect(readStockText('Op voorraad')?.stock).toEqual(inStock());
   });
 
+  it('reads any letter case and slices the phrase as shown, after letters that fold (İ, Ø, É)', () => {
+    expect(readStockText('İSTANBUL DEPO: SON 3 ADET')).toEqual(read(exact(3), 'SON 3 ADET'));
+    expect(readStockText('Ø ÉTÉ — Plus Que 2 Articles En Stock')).toEqual(
+      read(exact(2), 'Plus Que 2 Articles En Stock'),
+    );
+    expect(readRemovedText('ÉDITION LIMITÉE · CETTE ANNONCE EST TERMINÉE')).toBe('CETTE ANNONCE EST TERMINÉE');
+  });
+
   it('prefers a count over a bare in-stock phrase in the same text', () => {
     expect(readStockText('In stock. 12 in stock')).toEqual(read(exact(12), '12 in stock'));
   });
