@@ -228,8 +228,35 @@ describe('ingestReading', () => {
       settings,
       T0 + 1000,
     );
-    expect(again).toMatchObject({ assessed: 1, changed: [], linkedVariants: 1 });
+    expect(again).toMatchObject({ assessed: 0, changed: [], linkedVariants: 1 });
     expect(await db.assessments.get(LISTING_M)).toEqual(first);
+  });
+
+  it('re-assesses only the listing rows of a list page that changed', async () => {
+    const rows = (qty: number) => [
+      { id: '41001', stock: exact(5) },
+      { id: '41002', stock: exact(qty) },
+      { id: '41003', stock: exact(7) },
+    ];
+    await ingestReading(db, listingReading(rows(2)), settings, T0);
+    await linkM();
+    await ingestReading(db, supplierReading([{ id: '14:193;5:361386', stock: outOfStock() }]), settings, T0);
+    const again = await ingestReading(db, listingReading(rows(2), T0 + 1000), settings, T0 + 1000);
+    expect(again).toMatchObject({ touchedKeys: 3, assessed: 0, linkedVariants: 1 });
+    const changed = await ingestReading(db, listingReading(rows(0), T0 + 2000), settings, T0 + 2000);
+    expect(changed.assessed).toBe(1);
+    expect((await db.assessments.get(`${LISTING_PRODUCT}:41002`))?.findings[0]?.facts).toMatchObject({
+      listingQty: 0,
+    });
+    // The linked row itself changes: its assessment follows at once.
+    const sold = await ingestReading(
+      db,
+      listingReading([{ id: '41001', stock: exact(0) }, ...rows(0).slice(1)], T0 + 3000),
+      settings,
+      T0 + 3000,
+    );
+    expect(sold.assessed).toBe(1);
+    expect((await db.assessments.get(LISTING_M))?.status).not.toBe('oversell-risk');
   });
 
   it(`keeps at most ${HISTORY_PER_KEY} history rows per key`, async () => {

@@ -33,18 +33,33 @@ export async function ingestReading(
 ): Promise<IngestResult> {
   const tables = [db.latest, db.history, db.links, db.assessments, db.pages];
   return db.transaction('rw', tables, async () => {
-    const touched = reading.page.ok ? await storeProducts(db, reading) : await storeFailure(db, reading);
+    const { touched, unchanged } = reading.page.ok
+      ? await storeProducts(db, reading)
+      : { touched: await storeFailure(db, reading), unchanged: new Set<string>() };
     await storePageStatus(db, reading);
     const { listingKeys, linkedVariants, links } = await affected(db, reading, touched);
+    // A listing variant whose row says what it said before cannot assess differently (a listing's own age is no
+    // finding; supplier ages are, and the 15-minute reassess keeps those): a list page of 1,000 rows re-read
+    // with 50 changes reassesses 50. Supplier re-reads reassess all they touch: being seen again is news there.
+    const keep = listingKeys.map((key) => !unchanged.has(key));
+    const toAssess = listingKeys.filter((_, i) => keep[i]);
     // Listing rows and links were just in hand: give them to reassess instead of reading them back.
     const known = reading.role === 'listing' ? new Map(touched.map((row) => [row.key, row])) : undefined;
-    const changed = await reassess(db, listingKeys, settings, now, known, links);
-    return { touchedKeys: touched.length, linkedVariants, assessed: listingKeys.length, changed };
+    const changed = await reassess(db, toAssess, settings, now, known, links?.filter((_, i) => keep[i]));
+    return { touchedKeys: touched.length, linkedVariants, assessed: toAssess.length, changed };
   });
 }
 
-async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRow[]> {
-  if (!reading.page.ok) return [];
+/**
+ * `touched`: every variant row the reading has (what reassess must look at); `unchanged`: the listing variants
+ * among them whose stored content is what it was (only when seen, observed or rewritten, differs).
+ */
+async function storeProducts(
+  db: OversellDb,
+  reading: Reading,
+): Promise<{ touched: LatestRow[]; unchanged: Set<string> }> {
+  const unchanged = new Set<string>();
+  if (!reading.page.ok) return { touched: [], unchanged };
   const products = reading.page.products;
   const productKeys = products.map((p) => p.key);
   const previous = await db.latest.where('productKey').anyOf(productKeys).toArray();
@@ -93,9 +108,11 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
         historyAt: keep ? at : prev?.historyAt,
       };
       touched.push(row);
+      const same = prev !== undefined && !keep && sameContent(prev, row);
+      if (same && reading.role === 'listing') unchanged.add(row.key);
       // Re-reading an unchanged page within minutes (list pages of single-page admins are re-read on every
       // navigation) rewrites nothing: "seen" stays at most REWRITE_AFTER_MS behind, writes are the cost here.
-      if (!prev || keep || at - prev.observedAt >= REWRITE_AFTER_MS || !sameContent(prev, row)) rows.push(row);
+      if (!same || at - prev.observedAt >= REWRITE_AFTER_MS) rows.push(row);
     }
     // Variants we knew that the product no longer has: the supplier changed SKUs, or the product is gone.
     // A list row that shows only part of a product proves nothing about the variants it does not show.
@@ -120,7 +137,7 @@ async function storeProducts(db: OversellDb, reading: Reading): Promise<LatestRo
   await db.latest.bulkPut(rows);
   await db.history.bulkAdd(history);
   await trimHistory(db, rows, at);
-  return [...touched, ...rows.filter((row) => row.presence !== 'present')];
+  return { touched: [...touched, ...rows.filter((row) => row.presence !== 'present')], unchanged };
 }
 
 const REWRITE_AFTER_MS = 5 * 60_000;
