@@ -172,13 +172,9 @@ try {
       budget: 3,
       note: `slowest fixture: ${slowName} ${slowMedian.toFixed(2)} ms`,
     });
-    rows.push({
-      what: `read ${adapterId} fixtures, max`,
-      value: slowest.ms,
-      unit: 'ms',
-      budget: 15,
-      note: slowest.fixture,
-    });
+    // Not budgeted: DESIGN's 15 ms maximum is for the 2 MB page below. The slowest read is nearly always a
+    // tab's first (cold) one, or one the 2-core VM preempted; it is shown to catch a real outlier.
+    rows.push({ what: `read ${adapterId} fixtures, slowest`, value: slowest.ms, unit: 'ms', note: slowest.fixture });
   }
 
   // A 2 MB product page: the in-stock fixture with a realistic bulk of unrelated markup and script.
