@@ -45,7 +45,8 @@ export async function ingestReading(
     const toAssess = listingKeys.filter((_, i) => keep[i]);
     // Listing rows and links were just in hand: give them to reassess instead of reading them back.
     const known = reading.role === 'listing' ? new Map(touched.map((row) => [row.key, row])) : undefined;
-    const changed = await reassess(db, toAssess, settings, now, known, links?.filter((_, i) => keep[i]));
+    const linksToAssess = links?.filter((_, i) => keep[i]);
+    const changed = await reassess(db, toAssess, settings, now, known, linksToAssess);
     return { touchedKeys: touched.length, linkedVariants, assessed: toAssess.length, changed };
   });
 }
