@@ -27,8 +27,11 @@ beforeEach(async () => {
   await db.recheck.bulkPut([row('1', 'needs-visit'), row('2', 'needs-visit'), row('3', 'ok'), row('4', 'needs-visit')]);
 });
 
-/** Tabs whose content script sends a reading after `readsAfterMs` (null: never). */
-function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000): VisitDeps {
+/**
+ * Tabs whose content script sends a reading after `readsAfterMs` (null: never); the tabs numbered in `stuck`
+ * never start loading their page (they stay at about:blank and send nothing).
+ */
+function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000, stuck = new Set<number>()): VisitDeps {
   const opened = new Map<number, { url: string; at: number }>();
   return {
     db,
@@ -36,8 +39,8 @@ function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000): Vi
     now: () => clock,
     sleep: async (ms) => {
       clock += ms;
-      for (const tab of opened.values())
-        if (readsAfterMs !== null && clock - tab.at >= readsAfterMs && !(await db.pages.get(tab.url)))
+      for (const [id, tab] of opened)
+        if (!stuck.has(id) && readsAfterMs !== null && clock - tab.at >= readsAfterMs && !(await db.pages.get(tab.url)))
           await db.pages.put({
             url: tab.url,
             adapterId: 'aliexpress',
@@ -61,7 +64,7 @@ function deps(visitTabsPerHour: number, readsAfterMs: number | null = 2_000): Vi
       events.push(`open ${url.slice(-6)} at ${clock - T0}`);
       return id;
     },
-    tabUrl: async (id) => opened.get(id)?.url ?? null,
+    tabUrl: async (id) => (stuck.has(id) ? 'about:blank' : (opened.get(id)?.url ?? null)),
     readTab: async (id, adapterId) => {
       events.push(`read ${opened.get(id)?.url.slice(-6)} with ${adapterId} at ${clock - T0}`);
     },
@@ -102,6 +105,28 @@ describe('visitPages', () => {
     expect(events).toEqual([
       'open 1.html at 0',
       `read 1.html with aliexpress at ${VISIT_NUDGE_MS}`,
+      `close 1.html at ${VISIT_TIMEOUT_MS}`,
+    ]);
+  });
+
+  it('replaces a tab that never started loading its page, once, within the same timeout', async () => {
+    expect((await visitPages(deps(1, 2_000, new Set([1])))).opened).toBe(1);
+    expect(events).toEqual([
+      'open 1.html at 0',
+      `close 1.html at ${VISIT_NUDGE_MS}`,
+      `open 1.html at ${VISIT_NUDGE_MS}`,
+      `close 1.html at ${VISIT_NUDGE_MS + 2_000}`,
+    ]);
+    expect(await db.pages.get('https://www.aliexpress.com/item/1.html')).toBeDefined();
+  });
+
+  it('replaces a stuck tab only once, and still closes the last one at the timeout', async () => {
+    await visitPages(deps(1, null, new Set([1, 2])));
+    expect(events).toEqual([
+      'open 1.html at 0',
+      `close 1.html at ${VISIT_NUDGE_MS}`,
+      `open 1.html at ${VISIT_NUDGE_MS}`,
+      `read 1.html with aliexpress at ${2 * VISIT_NUDGE_MS}`,
       `close 1.html at ${VISIT_TIMEOUT_MS}`,
     ]);
   });

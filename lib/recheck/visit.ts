@@ -42,27 +42,44 @@ export async function visitPages(deps: VisitDeps): Promise<{ opened: number; all
     const at = deps.now();
     recent.push(at);
     await deps.visits.set(recent);
-    const tabId = await deps.openTab(row.url);
+    const tab = { id: await deps.openTab(row.url) };
     opened += 1;
     try {
-      await waitForReading(deps, tabId, row.url, row.adapterId, at);
+      await waitForReading(deps, tab, row.url, row.adapterId, at);
     } finally {
-      await deps.closeTab(tabId).catch(() => {});
+      await deps.closeTab(tab.id).catch(() => {});
     }
   }
   return { opened, allowed };
 }
 
-/** Until the tab's page has a reading newer than the visit (by the product URL or wherever the tab ended up). */
-async function waitForReading(deps: VisitDeps, tabId: number, url: string, adapterId: string, since: number) {
-  let nudged = false;
+/** A tab that has not committed any page yet. */
+const notStarted = (url: string | null) => !url || url === 'about:blank';
+
+/**
+ * Until the tab's page has a reading newer than the visit (by the product URL or wherever the tab ended up).
+ * At VISIT_NUDGE_MS a tab that sent nothing gets its reader run in it; one that never even started loading
+ * the page (seen under test automation, whose debugger can hold a new background tab) is replaced once by
+ * a fresh tab, within the same overall timeout. `tab.id` follows the replacement, for the caller to close.
+ */
+async function waitForReading(deps: VisitDeps, tab: { id: number }, url: string, adapterId: string, since: number) {
+  let nudgeAt = since + VISIT_NUDGE_MS;
+  let reopened = false;
   while (deps.now() - since < VISIT_TIMEOUT_MS) {
-    const urls = [url, await deps.tabUrl(tabId)].filter((u): u is string => !!u);
+    const current = await deps.tabUrl(tab.id);
+    const urls = [url, current].filter((u): u is string => !!u);
     const pages = await deps.db.pages.bulkGet(urls.map((u) => u.replace(/#.*$/, '')));
     if (pages.some((p) => p && p.at >= since)) return;
-    if (!nudged && deps.now() - since >= VISIT_NUDGE_MS) {
-      nudged = true;
-      await deps.readTab(tabId, adapterId).catch(() => {});
+    if (deps.now() >= nudgeAt) {
+      if (notStarted(current) && !reopened) {
+        reopened = true;
+        await deps.closeTab(tab.id).catch(() => {});
+        tab.id = await deps.openTab(url);
+        nudgeAt = deps.now() + VISIT_NUDGE_MS;
+      } else {
+        nudgeAt = Number.POSITIVE_INFINITY;
+        await deps.readTab(tab.id, adapterId).catch(() => {});
+      }
     }
     await deps.sleep(250);
   }

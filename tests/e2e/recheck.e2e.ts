@@ -191,11 +191,12 @@ describe('background re-checks', () => {
     expect([...workerFetches.values()]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  // Known flake, about one run in four on this 2-core VM: the background tab's reading sometimes never arrives
-  // within the 30 s visit (not yet explained; the visit now also runs the reader in the tab after 10 s). Each
-  // attempt starts a fresh browser (beforeEach), so a retry repeats the whole path, it loosens no assertion.
+  // About one run in six, Playwright holds the background tab the extension opens (its debugger attaches late
+  // and the tab's first request waits on it): the visit replaces a tab that has not started loading after 10 s
+  // (lib/recheck/visit.ts), so the page is then requested three times. Both tabs held is rarer still: one retry,
+  // in a fresh browser (beforeEach), repeats the whole path and loosens no assertion.
   it('lists a page whose stock only shows in a tab, and visits it on one click when the seller allows visits', {
-    retry: 2,
+    retry: 1,
   }, async () => {
     await linkSuppliers(['1005000000000041']);
     const url = productPage(IN_STOCK.html, '1005000000000041').url;
@@ -214,7 +215,7 @@ describe('background re-checks', () => {
       .poll(() => popup.getByRole('status').last().textContent(), { timeout: 40_000 })
       .toBe('Visited 1 pages.');
     // Loaded in a tab, read there by the content script, then closed; the product is verified by that visit.
-    expect(tabLoads.get(url)).toBe(2);
+    expect([2, 3]).toContain(tabLoads.get(url));
     expect(h.context.pages().map((p) => p.url())).not.toContain(url);
     // The visit's reading reaches the queue row just after the tab closes: wait for it rather than race it.
     await expect
