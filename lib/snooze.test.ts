@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { T0 } from '../tests/factories';
-import type { SnoozeRow } from './db';
+import { OversellDb, type SnoozeRow } from './db';
 import type { Status } from './model';
-import { snoozeHides } from './snooze';
+import { nextSnoozeEnd, snoozeHides } from './snooze';
 
 const row = (status: Status, until?: number): SnoozeRow => ({
   listingKey: 'shopify:a:1:1',
@@ -25,4 +25,21 @@ describe('snoozeHides', () => {
     expect(snoozeHides(snooze, status, now)).toBe(hides);
   });
   it('without a snooze hides nothing', () => expect(snoozeHides(undefined, 'stale', T0)).toBe(false));
+});
+
+describe('nextSnoozeEnd', () => {
+  it('is the earliest timed snooze still to end; acknowledgements and ended snoozes have none', async () => {
+    const db = new OversellDb('snooze-next-end');
+    await db.open();
+    expect(await nextSnoozeEnd(db, T0)).toBeUndefined();
+    await db.snoozes.bulkPut([
+      { ...row('stale', T0 + 90_000), listingKey: 'shopify:a:1:1' },
+      { ...row('stale', T0 - 1), listingKey: 'shopify:a:1:2' },
+      { ...row('oversell-risk', T0 + 30_000), listingKey: 'shopify:a:1:3' },
+      { ...row('stale'), listingKey: 'shopify:a:1:4', kind: 'acknowledge' },
+    ]);
+    expect(await nextSnoozeEnd(db, T0)).toBe(T0 + 30_000);
+    expect(await nextSnoozeEnd(db, T0 + 30_000)).toBe(T0 + 90_000);
+    expect(await nextSnoozeEnd(db, T0 + 90_000)).toBeUndefined();
+  });
 });

@@ -68,3 +68,8 @@ export async function activeSnoozes(
   });
   return active;
 }
+
+/** When the next timed snooze ends after `now` (its problem counts on the badge again from then), if any. */
+export async function nextSnoozeEnd(db: OversellDb, now: number): Promise<number | undefined> {
+  return (await db.snoozes.where('until').above(now).first())?.until;
+}

@@ -443,6 +443,18 @@ describe('the popup, as a seller uses it', () => {
     await waitFor(async () => (await h.badge()).text === '3', 'the badge with it again');
   });
 
+  it('counts a snoozed problem on the badge again the moment its snooze ends, with nothing else happening', async () => {
+    const listingKey = 'shopify:demo-store:101:9';
+    const until = Date.now() + 4000;
+    expect(
+      await popup.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'problem:snooze', listingKey, until }),
+    ).toEqual({ ok: true });
+    await waitFor(async () => (await h.badge()).text === '2', 'the badge without the snoozed problem');
+    // No reading, no refresh, no reassess: only the snooze-end alarm can repaint the badge.
+    await waitFor(async () => (await h.badge()).text === '3', 'the badge with it again', 15_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(until);
+  });
+
   it('acknowledges a problem until its status changes, and shows set-aside problems on request', async () => {
     const row = await reveal(popup, 'shopify:demo-store:102:1');
     await row.getByRole('button', { name: 'Acknowledge' }).click();
