@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createActions } from '@/lib/actions';
+import { pruneActions } from '@/lib/actions/state';
 import { updateBadge } from '@/lib/badge';
 import { getDb } from '@/lib/db';
 import { type IngestResult, reassessAll } from '@/lib/ingest';
@@ -72,6 +73,8 @@ export default defineBackground(() => {
     if (alarm.name !== REASSESS_ALARM) return;
     await reassessAll(db, await loadSettings(), Date.now());
     await repaintBadge();
+    // The action log stays bounded (an index range, empty on most runs).
+    await pruneActions(db, Date.now());
   });
 
   // Background re-checks: their listeners now, synchronously, so their events wake this worker.

@@ -34,3 +34,30 @@ export function actionStateOf(rows: readonly ActionRow[]): ListingActionState {
 export async function loadActionState(db: OversellDb, listingKey: string): Promise<ListingActionState> {
   return actionStateOf(await db.actions.where('listingKey').equals(listingKey).toArray());
 }
+
+/** Actions older than this are dropped, except those that still say where a listing stands. */
+export const ACTIONS_MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+
+/**
+ * Drops actions older than ACTIONS_MAX_AGE_MS, keeping for each listing the pause in force (what Resume
+ * restores, however old) and any action still pending: the table stays bounded without ever losing a way back.
+ */
+export async function pruneActions(db: OversellDb, now: number): Promise<number> {
+  return db.transaction('rw', db.actions, async () => {
+    const old = await db.actions
+      .where('at')
+      .below(now - ACTIONS_MAX_AGE_MS)
+      .toArray();
+    if (old.length === 0) return 0;
+    const listings = [...new Set(old.map((r) => r.listingKey))];
+    const keep = new Set<number>();
+    for (const listingKey of listings) {
+      const { paused, pending } = await loadActionState(db, listingKey);
+      if (paused?.id !== undefined) keep.add(paused.id);
+      if (pending?.id !== undefined) keep.add(pending.id);
+    }
+    const drop = old.map((r) => r.id).filter((id): id is number => id !== undefined && !keep.has(id));
+    await db.actions.bulkDelete(drop);
+    return drop.length;
+  });
+}
