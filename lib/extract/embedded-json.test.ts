@@ -84,8 +84,11 @@ describe('parseJsLiteral', () => {
     expect(parseJsLiteral(`${'[!0,'.repeat(201)}${']'.repeat(201)}`, 0)).toBeNull();
   });
 
-  it('reads strict JSON at any depth (JSON.parse does not recurse)', () => {
-    expect(value(`${'['.repeat(5000)}${']'.repeat(5000)}`)).toBeDefined();
+  it('accepts JSON nesting up to 200 and rejects deeper, without JSON.parse building it', () => {
+    expect(value(`${'['.repeat(200)}${']'.repeat(200)}`)).toBeDefined();
+    expect(parseJsLiteral(`${'['.repeat(201)}${']'.repeat(201)}`, 0)).toBeNull();
+    expect(parseJsLiteral(`${'{"a": '.repeat(201)}1${'}'.repeat(201)}`, 0)).toBeNull();
+    expect(cpuMs(() => parseJsLiteral('['.repeat(4_000_000), 0))).toBeLessThan(100);
   });
 
   it('returns null fast on hostile input, never throws', () => {

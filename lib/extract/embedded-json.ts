@@ -73,9 +73,9 @@ class LiteralParser {
   }
 
   /** The nested literal at `pos` read as strict JSON, or undefined (then the parser reads it itself). */
-  tryJson(): unknown {
+  tryJson(depth: number): unknown {
     if (this.jsonBudget <= 0) return undefined;
-    const r = parseJsonAt(this.src, this.pos, this.limit);
+    const r = parseJsonAt(this.src, this.pos, this.limit, MAX_DEPTH - depth);
     if ('scanned' in r) {
       this.jsonBudget -= r.scanned;
       return undefined;
@@ -205,7 +205,7 @@ class LiteralParser {
     if (this.pos >= this.limit) this.fail();
     const c = this.src.charCodeAt(this.pos);
     if (c === 123 || c === 91) {
-      const json = depth > 0 ? this.tryJson() : undefined; // depth 0 was tried by `parseAt`
+      const json = depth > 0 ? this.tryJson(depth) : undefined; // depth 0 was tried by `parseAt`
       if (json !== undefined) return json;
       return c === 123 ? this.readObject(depth + 1) : this.readArray(depth + 1);
     }
@@ -293,6 +293,22 @@ class LiteralParser {
 
 /** What a JSON object can start with after its `{`: a quoted key or the closing brace. */
 const JSON_OBJECT_START = /\{\s*["}]/y;
+/**
+ * More than `maxDepth` opening brackets before any closing one: nesting no page has, which JSON.parse would
+ * build level by level (4 M of `[` cost it 1.2 s) before failing. Left to the full parser, which stops at
+ * MAX_DEPTH. The lookahead and backreference take each run between brackets whole, never backtracking into it.
+ * One regex per limit (nested tries have less depth left), compiled on first use.
+ */
+const tooDeepByLimit = new Map<number, RegExp>();
+function tooDeep(src: string, from: number, maxDepth: number): boolean {
+  let re = tooDeepByLimit.get(maxDepth);
+  if (!re) {
+    re = new RegExp(`(?:(?=([^\\]}[{]*))\\1[[{]){${maxDepth + 1}}`, 'y');
+    tooDeepByLimit.set(maxDepth, re);
+  }
+  re.lastIndex = from;
+  return re.test(src);
+}
 /** V8: "Unexpected non-whitespace character after JSON at position 17 (line 1 column 18)". */
 const V8_AFTER_JSON = /after JSON at position (\d+)/;
 /** SpiderMonkey: "JSON.parse: unexpected non-whitespace character after JSON data at line 1 column 18 of …". */
@@ -327,6 +343,7 @@ function parseJsonAt(
   src: string,
   start: number,
   limit = Math.min(src.length, start + MAX_LITERAL_CHARS),
+  maxDepth = MAX_DEPTH,
 ): { value: unknown; end: number } | { scanned: number } {
   let from = start;
   while (from < limit && (isJsonSpace(src.charCodeAt(from)) || src.charCodeAt(from) === 0xa0)) from++;
@@ -337,6 +354,7 @@ function parseJsonAt(
   } else if (first !== 91) {
     return { scanned: 0 };
   }
+  if (tooDeep(src, from, maxDepth)) return { scanned: 0 };
   const text = src.slice(from, limit);
   let end = text.length;
   let value: unknown;
@@ -374,8 +392,9 @@ function parseAt(src: string, start: number): { value: unknown; end: number } | 
 /**
  * Parses the JavaScript literal (object, array, string, number, boolean, null) that starts at `start`
  * (leading whitespace and comments skipped). `end` is the index just after it. Null when the source
- * there is anything else (a call, a regex, a variable), unterminated, longer than 4 M characters, or
- * JavaScript (not strict JSON) nested deeper than 200.
+ * there is anything else (a call, a regex, a variable), unterminated, nested deeper than 200 or
+ * longer than 4 M characters. (Strict JSON goes to JSON.parse, which does not recurse: there the depth is
+ * checked on the run of brackets it opens with, the costly case.)
  */
 export function parseJsLiteral(src: string, start: number): { value: unknown; end: number } | null {
   if (start < 0 || start >= src.length) return null;
