@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   LISTING_PRODUCT,
+  linkRow,
   listingReading,
   SUPPLIER_PRODUCT,
   supplierFailure,
@@ -26,14 +27,7 @@ beforeEach(async () => {
 });
 
 async function linkM(offerKeys = [OFFER_M]) {
-  await db.links.put(
-    toLinkRow({
-      listingKey: LISTING_M,
-      suppliers: offerKeys.map((offerKey, priority) => ({ offerKey, priority, unitsPerSale: 1 })),
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
+  await db.links.put(linkRow(LISTING_M, offerKeys));
 }
 
 describe('ingestReading', () => {

@@ -1,4 +1,5 @@
 // Small builders for readings, so each test states only what matters to it.
+import { type LinkRow, toLinkRow } from '../lib/db';
 import { exact } from '../lib/extract/stock';
 import type { FailureReason, Fulfilment, ListingStatus, Money, Reading, Stock, Variant } from '../lib/model';
 
@@ -82,4 +83,14 @@ export function supplierFailure(reason: FailureReason, at = T0): Reading {
     via: 'page',
     page: { ok: false, reason, detail: `AliExpress: ${reason}`, productKey: SUPPLIER_PRODUCT },
   };
+}
+
+/** A stored link of `listingKey` to these supplier variants, in priority order, one unit per sale. */
+export function linkRow(listingKey: string, offerKeys: string[], at = T0): LinkRow {
+  return toLinkRow({
+    listingKey,
+    suppliers: offerKeys.map((offerKey, priority) => ({ offerKey, priority, unitsPerSale: 1 })),
+    createdAt: at,
+    updatedAt: at,
+  });
 }

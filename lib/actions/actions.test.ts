@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LISTING_PRODUCT, listingReading, supplierReading, T0 } from '../../tests/factories';
+import { LISTING_PRODUCT, linkRow, listingReading, supplierReading, T0 } from '../../tests/factories';
 import {
   ACCESS_TOKEN,
   SHOP,
@@ -23,7 +23,7 @@ import {
   WOO_SITE,
 } from '../../tests/fakes/woocommerce';
 import { createChannels } from '../channels';
-import { type ActionRow, OversellDb, toLinkRow } from '../db';
+import { type ActionRow, OversellDb } from '../db';
 import { exact } from '../extract/stock';
 import { ingestReading, reassess } from '../ingest';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
@@ -84,14 +84,7 @@ afterEach(async () => {
 });
 
 async function link(listingKey: string) {
-  await db.links.put(
-    toLinkRow({
-      listingKey,
-      suppliers: [{ offerKey: OFFER, priority: 0, unitsPerSale: 1 }],
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
+  await db.links.put(linkRow(listingKey, [OFFER]));
   await reassess(db, [listingKey], settings, T0);
 }
 

@@ -3,7 +3,7 @@
 // one is refused in words, Etsy pauses the only way it can (deactivate), and its rotated refresh token is stored.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { supplierReading, T0 } from '../../tests/factories';
+import { linkRow, supplierReading, T0 } from '../../tests/factories';
 import {
   EBAY_ACCESS_TOKEN,
   type EbayFake,
@@ -25,7 +25,7 @@ import { createClient } from '../actions';
 import { createChannels } from '../channels';
 import type { ChannelId } from '../channels/types';
 import { credentialsFor, saveConnection } from '../connections';
-import { OversellDb, toLinkRow } from '../db';
+import { OversellDb } from '../db';
 import { exact } from '../extract/stock';
 import { ingestReading, reassess } from '../ingest';
 import { DEFAULT_SETTINGS, type Reading, type Settings, type Variant } from '../model';
@@ -84,14 +84,7 @@ function listingRead(adapterId: string, productKey: string, variants: Partial<Va
 }
 
 async function linkToSoldOutSupplier(listingKey: string) {
-  await db.links.put(
-    toLinkRow({
-      listingKey,
-      suppliers: [{ offerKey: OFFER, priority: 0, unitsPerSale: 1 }],
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
+  await db.links.put(linkRow(listingKey, [OFFER]));
   await reassess(db, [listingKey], settings, T0);
 }
 

@@ -5,9 +5,9 @@ import { DOMParser as LinkedomParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listingReading, T0 } from '../../tests/factories';
+import { linkRow, listingReading, T0 } from '../../tests/factories';
 import { loadFixtures } from '../../tests/fixtures';
-import { OversellDb, toLinkRow } from '../db';
+import { OversellDb } from '../db';
 import { exact } from '../extract/stock';
 import { type IngestResult, ingestReading } from '../ingest';
 import { type Assessment, DEFAULT_SETTINGS, type Reading } from '../model';
@@ -76,14 +76,7 @@ async function linked(): Promise<string> {
   const listing = listingReading([{ id: '1', stock: exact(5) }], T0);
   await ingestReading(db, listing, DEFAULT_SETTINGS, T0);
   const listingKey = listing.page.ok ? listing.page.products[0].variants[0].key : '';
-  await db.links.put(
-    toLinkRow({
-      listingKey,
-      suppliers: [{ offerKey: `${productKey}:${SOLD_OUT_VARIANT}`, priority: 0, unitsPerSale: 1 }],
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
+  await db.links.put(linkRow(listingKey, [`${productKey}:${SOLD_OUT_VARIANT}`]));
   await rechecks.afterChange(null);
   return listingKey;
 }

@@ -1,10 +1,10 @@
 // The queue end to end in Node: real adapters over real fixture pages, Dexie on fake-indexeddb, a fake web
 // and a virtual clock. What the e2e tests show in Chromium, shown here case by case and fast.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listingReading, T0 } from '../../tests/factories';
+import { linkRow, listingReading, T0 } from '../../tests/factories';
 import { loadFixtures } from '../../tests/fixtures';
 import { parseHtml } from '../../tests/parse-html';
-import { OversellDb, toLinkRow } from '../db';
+import { OversellDb } from '../db';
 import { exact } from '../extract/stock';
 import { type IngestResult, ingestReading } from '../ingest';
 import { DEFAULT_SETTINGS, type Reading, type Settings } from '../model';
@@ -115,14 +115,7 @@ async function linkSupplier(id: string, host = 'www.aliexpress.com', ago = 2 * 3
   const listing = listingReading([{ id, stock: exact(5) }], T0 - ago);
   await ingestReading(db, listing, settings, T0 - ago);
   const listingKey = listing.page.ok ? listing.page.products[0].variants[0].key : '';
-  await db.links.put(
-    toLinkRow({
-      listingKey,
-      suppliers: [{ offerKey: `${keyOf(id)}:${SOLD_OUT_VARIANT}`, priority: 0, unitsPerSale: 1 }],
-      createdAt: T0 - ago,
-      updatedAt: T0 - ago,
-    }),
-  );
+  await db.links.put(linkRow(listingKey, [`${keyOf(id)}:${SOLD_OUT_VARIANT}`], T0 - ago));
   return { url, listingKey };
 }
 

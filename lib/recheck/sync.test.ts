@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   LISTING_PRODUCT,
+  linkRow,
   listingReading,
   SUPPLIER_PRODUCT,
   SUPPLIER_URL,
   supplierReading,
   T0,
 } from '../../tests/factories';
-import { OversellDb, toLinkRow } from '../db';
+import { OversellDb } from '../db';
 import { exact, outOfStock } from '../extract/stock';
 import { ingestReading } from '../ingest';
 import { DEFAULT_SETTINGS, type Reading } from '../model';
@@ -28,14 +29,7 @@ const offer = (id: string) => `${SUPPLIER_PRODUCT}:${id}`;
 const listing = (id: string) => `${LISTING_PRODUCT}:${id}`;
 
 async function link(listingId: string, offerId: string) {
-  await db.links.put(
-    toLinkRow({
-      listingKey: listing(listingId),
-      suppliers: [{ offerKey: offer(offerId), priority: 0, unitsPerSale: 1 }],
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
+  await db.links.put(linkRow(listing(listingId), [offer(offerId)]));
 }
 
 const ingest = (reading: Reading, at = reading.observedAt) => ingestReading(db, reading, settings, at);
