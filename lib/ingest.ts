@@ -41,11 +41,11 @@ export async function ingestReading(
     // A listing variant whose row says what it said before cannot assess differently (a listing's own age is no
     // finding; supplier ages are, and the 15-minute reassess keeps those): a list page of 1,000 rows re-read
     // with 50 changes reassesses 50. Supplier re-reads reassess all they touch: being seen again is news there.
-    const stale = listingKeys.map((key) => !unchanged.has(key));
-    const toAssess = listingKeys.filter((_, i) => stale[i]);
+    const rowChanged = listingKeys.map((key) => !unchanged.has(key));
+    const toAssess = listingKeys.filter((_, i) => rowChanged[i]);
     // Listing rows and links were just in hand: give them to reassess instead of reading them back.
     const known = reading.role === 'listing' ? new Map(touched.map((row) => [row.key, row])) : undefined;
-    const linksToAssess = links?.filter((_, i) => stale[i]);
+    const linksToAssess = links?.filter((_, i) => rowChanged[i]);
     const changed = await reassess(db, toAssess, settings, now, known, linksToAssess);
     return { touchedKeys: touched.length, linkedVariants, assessed: toAssess.length, changed };
   });
